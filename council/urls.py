@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from .views import public
+
+urlpatterns = [
+    # The home page and committee pages show meetings, so the meetings app serves them.
+    path("", include("meetings.urls_public")),
+    path("meetings/", include("meetings.urls")),
+    path("councillors/", public.councillor_list, name="councillor_list"),
+    path("councillors/<slug:slug>/", public.councillor_detail, name="councillor_detail"),
+    path("accessibility/", public.accessibility_statement, name="accessibility"),
+    path("healthz", public.healthz, name="healthz"),
+    path("staff/", include("council.urls_staff")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,1 @@
+"""Officer reports (summary sheet, body sections, recommendations, approvals): see the reports issue."""
