@@ -46,3 +46,7 @@ def user_roles(user) -> frozenset[Role]:
         cached = frozenset(roles)
         user._witan_roles = cached
     return cached
+
+
+# Group names as created by migration 0002; a test keeps the two in step.
+ROLE_GROUP_NAMES = tuple(role.label for role in Role)

@@ -24,7 +24,9 @@ def current_year(db):
 
 @pytest.fixture
 def democratic_services(db):
-    return UserFactory(username="clerk", first_name="Dana", last_name="Clerk", roles=[Role.DEMOCRATIC_SERVICES])
+    return UserFactory(
+        username="clerk", first_name="Dana", last_name="Clerk", roles=[Role.DEMOCRATIC_SERVICES]
+    )
 
 
 @pytest.fixture

@@ -205,7 +205,7 @@ class Membership(models.Model):
         year = self.municipal_year if self.municipal_year_id else None
         if year and self.start_date and not year.contains(self.start_date):
             errors["start_date"] = f"The start date must fall within the municipal year {year.label}."
-        if year and self.end_date and not year.contains(self.end_date):
+        if year and self.end_date and "end_date" not in errors and not year.contains(self.end_date):
             errors["end_date"] = f"The end date must fall within the municipal year {year.label}."
         if errors:
             raise ValidationError(errors)

@@ -14,7 +14,10 @@ def test_membership_add_records_audit_entry(current_year, democratic_services):
     committee = CommitteeFactory(name="Improving Places Select Commission")
     councillor = CouncillorFactory(first_name="Robin", last_name="Ash")
     membership = Membership(
-        committee=committee, municipal_year=current_year, councillor=councillor, start_date=current_year.start_date
+        committee=committee,
+        municipal_year=current_year,
+        councillor=councillor,
+        start_date=current_year.start_date,
     )
 
     membership_add(membership=membership, by=democratic_services)
@@ -46,7 +49,9 @@ def test_membership_add_overlapping_same_person_refused(current_year, democratic
 
 
 def test_membership_add_after_previous_ended_accepted(current_year, democratic_services):
-    existing = MembershipFactory(municipal_year=current_year, end_date=current_year.start_date + timedelta(days=9))
+    existing = MembershipFactory(
+        municipal_year=current_year, end_date=current_year.start_date + timedelta(days=9)
+    )
     later = Membership(
         committee=existing.committee,
         municipal_year=current_year,
@@ -60,7 +65,9 @@ def test_membership_add_after_previous_ended_accepted(current_year, democratic_s
 
 
 def test_membership_end_before_start_refused(current_year, democratic_services):
-    membership = MembershipFactory(municipal_year=current_year, start_date=current_year.start_date + timedelta(days=5))
+    membership = MembershipFactory(
+        municipal_year=current_year, start_date=current_year.start_date + timedelta(days=5)
+    )
 
     with pytest.raises(ValidationError):
         membership_end(membership=membership, end_date=current_year.start_date, by=democratic_services)
@@ -99,7 +106,10 @@ def test_membership_change_role_keeps_history(current_year, democratic_services)
     assert vice.role == Membership.Role.VICE_CHAIR
     assert vice.start_date == change_day
     assert vice.end_date is None
-    assert list(Membership.objects.order_by("start_date").values_list("role", flat=True)) == ["member", "vice_chair"]
+    assert list(Membership.objects.order_by("start_date").values_list("role", flat=True)) == [
+        "member",
+        "vice_chair",
+    ]
 
 
 def test_membership_add_new_co_optee_created_with_membership(current_year, democratic_services):
@@ -157,10 +167,16 @@ def test_membership_start_outside_municipal_year_refused(current_year, democrati
 
 
 def test_membership_end_after_previous_end_refused(current_year, democratic_services):
-    membership = MembershipFactory(municipal_year=current_year, end_date=current_year.start_date + timedelta(days=20))
+    membership = MembershipFactory(
+        municipal_year=current_year, end_date=current_year.start_date + timedelta(days=20)
+    )
 
     with pytest.raises(Exception, match="already ended"):
-        membership_end(membership=membership, end_date=current_year.start_date + timedelta(days=40), by=democratic_services)
+        membership_end(
+            membership=membership,
+            end_date=current_year.start_date + timedelta(days=40),
+            by=democratic_services,
+        )
 
 
 def test_quorum_rules_follow_meetings_practice(db):
@@ -174,5 +190,7 @@ def test_quorum_rules_follow_meetings_practice(db):
 
 
 def test_municipal_year_label_spans_two_years(current_year):
-    assert current_year.label == f"{current_year.start_date.year}/{str(current_year.start_date.year + 1)[-2:]}"
+    assert (
+        current_year.label == f"{current_year.start_date.year}/{str(current_year.start_date.year + 1)[-2:]}"
+    )
     assert date(current_year.start_date.year, 5, 20) == current_year.start_date

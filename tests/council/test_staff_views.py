@@ -118,7 +118,9 @@ def test_committee_add_slug_made_from_name_and_audited(clerk_client, democratic_
 def test_ward_edit_records_before_and_after_and_shows_history(clerk_client):
     ward = Ward.objects.create(name="Brookside", slug="brookside")
 
-    clerk_client.post(reverse("staff:register_edit", args=["wards", ward.pk]), {"name": "Brookside East", "slug": ""})
+    clerk_client.post(
+        reverse("staff:register_edit", args=["wards", ward.pk]), {"name": "Brookside East", "slug": ""}
+    )
     response = clerk_client.get(reverse("staff:register_edit", args=["wards", ward.pk]))
 
     ward.refresh_from_db()
@@ -181,7 +183,10 @@ def test_membership_form_overlap_shows_error(clerk_client, current_year):
     )
 
     assert response.status_code == 400
-    assert f"{existing.councillor.full_name} already has a membership of this committee" in response.content.decode()
+    assert (
+        f"{existing.councillor.full_name} already has a membership of this committee"
+        in response.content.decode()
+    )
     assert Membership.objects.count() == 1
 
 
@@ -190,7 +195,12 @@ def test_membership_form_no_municipal_year_shows_error(clerk_client):
 
     response = clerk_client.post(
         reverse("staff:committee_detail", args=[committee.slug]),
-        {"action": "councillor", "cllr-councillor": CouncillorFactory().pk, "cllr-role": "member", "cllr-start_date": "2031-06-01"},
+        {
+            "action": "councillor",
+            "cllr-councillor": CouncillorFactory().pk,
+            "cllr-role": "member",
+            "cllr-start_date": "2031-06-01",
+        },
     )
 
     assert response.status_code == 400
