@@ -65,7 +65,7 @@ pytest: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: setup
-	$(PY) -m pytest tests/bench -p no:randomly -q -s $(PYTEST_ARGS)
+	$(PY) -m pytest tests/bench -o python_files="bench_*.py" -q -s $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -293,3 +293,10 @@ class CoOptedMembershipForm(MembershipFormBase):
 
 class MembershipEndForm(forms.Form):
     end_date = forms.DateField(label="Last day as a member", widget=DateInput())
+
+
+class MembershipRoleChangeForm(forms.Form):
+    """A change of office mid-year, e.g. a member becoming vice-chair from a given day."""
+
+    role = forms.ChoiceField(choices=Membership.Role.choices)
+    from_date = forms.DateField(label="New role from", widget=DateInput())

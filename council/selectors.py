@@ -23,9 +23,15 @@ def today() -> date:
 
 
 def _current(on: date) -> Q:
-    """Memberships running on `on`: an open end runs to the end of its municipal year."""
-    return Q(start_date__lte=on) & (
-        Q(end_date__gte=on) | Q(end_date__isnull=True, municipal_year__end_date__gte=on)
+    """Memberships running on `on`: an open end runs to the end of its municipal year, or to the
+    end of the councillor's term of office if that comes first."""
+    in_office = (
+        Q(councillor__isnull=True) | Q(councillor__term_end__isnull=True) | Q(councillor__term_end__gte=on)
+    )
+    return (
+        Q(start_date__lte=on)
+        & (Q(end_date__gte=on) | Q(end_date__isnull=True, municipal_year__end_date__gte=on))
+        & in_office
     )
 
 

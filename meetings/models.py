@@ -28,6 +28,11 @@ class Meeting(models.Model):
     class Meta:
         ordering = ["date", "start_time"]
         constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["postponed", "cancelled"]) | ~models.Q(status_reason=""),
+                name="meeting_not_held_has_reason",
+                violation_error_message="Say why the meeting is postponed or cancelled.",
+            ),
             models.UniqueConstraint(
                 fields=["committee", "date", "start_time"],
                 name="meeting_unique_per_committee_slot",

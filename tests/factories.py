@@ -6,8 +6,8 @@ import factory
 from django.contrib.auth.models import Group, User
 
 from council.models import (
-    CoOptee,
     Committee,
+    CoOptee,
     Councillor,
     Directorate,
     Membership,

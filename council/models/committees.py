@@ -94,8 +94,16 @@ class Committee(models.Model):
         return reverse("committee_detail", args=[self.slug])
 
     def clean(self):
-        if self.parent_id and self.pk and self.parent_id == self.pk:
-            raise ValidationError({"parent": "A committee cannot report to itself."})
+        # Walk up the reporting line: a body cannot (indirectly) report to itself.
+        seen = {self.pk} if self.pk else set()
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk in seen:
+                raise ValidationError(
+                    {"parent": "A committee cannot report to itself, directly or through another body."}
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
 
     def quorum_for(self, voting_members: int) -> int:
         """Quorum for a body of `voting_members` (statutory-rules.md, "Meetings practice")."""
@@ -207,9 +215,23 @@ class Membership(models.Model):
             errors["start_date"] = f"The start date must fall within the municipal year {year.label}."
         if year and self.end_date and "end_date" not in errors and not year.contains(self.end_date):
             errors["end_date"] = f"The end date must fall within the municipal year {year.label}."
+        if not errors and self.councillor_id:
+            errors.update(self._term_of_office_errors())
         if errors:
             raise ValidationError(errors)
         self._check_no_overlap()
+
+    def _term_of_office_errors(self) -> dict:
+        """A councillor sits on committees only while in office."""
+        councillor = self.councillor
+        term_end = councillor.term_end
+        if self.start_date and (
+            self.start_date < councillor.term_start or (term_end and self.start_date > term_end)
+        ):
+            return {"start_date": f"{councillor.full_name} is not in office on {self.start_date:%-d %B %Y}."}
+        if self.end_date and term_end and self.end_date > term_end:
+            return {"end_date": f"{councillor.full_name}'s term of office ends on {term_end:%-d %B %Y}."}
+        return {}
 
     def _overlapping(self):
         """Rows of this committee whose dates overlap this one's (open ends run to their year's end)."""

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from council import forms
 from council.models import Committee, Membership
 from council.selectors import audit_entries_for_committee, committee_members, committee_membership_history
-from council.services import OrganisationError, membership_add, membership_end
+from council.services import OrganisationError, membership_add, membership_change_role, membership_end
 
 from .staff import RoleRequiredMixin
 
@@ -32,6 +32,7 @@ class CommitteeStaffView(RoleRequiredMixin, TemplateView):
             members=committee_members(committee=self.committee),
             history=committee_membership_history(committee=self.committee),
             audit=audit_entries_for_committee(committee=self.committee),
+            role_choices=Membership.Role.choices,
         )
         context.setdefault(
             "councillor_form", forms.CouncillorMembershipForm(committee=self.committee, prefix="cllr")
@@ -46,6 +47,8 @@ class CommitteeStaffView(RoleRequiredMixin, TemplateView):
         action = request.POST.get("action")
         if action == "end":
             return self._end_membership(request)
+        if action == "change_role":
+            return self._change_role(request)
         if action not in FORM_CLASSES:
             messages.error(request, "Unknown action.")
             return redirect("staff:committee_detail", slug=self.committee.slug)
@@ -79,4 +82,30 @@ class CommitteeStaffView(RoleRequiredMixin, TemplateView):
                 messages.success(request, f"Ended the membership of {membership.person_name}.")
         else:
             messages.error(request, "Give the last day of the membership as a date.")
+        return redirect("staff:committee_detail", slug=self.committee.slug)
+
+    def _change_role(self, request):
+        membership = get_object_or_404(
+            Membership, pk=request.POST.get("membership"), committee=self.committee
+        )
+        form = forms.MembershipRoleChangeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Choose the new role and the day it starts.")
+            return redirect("staff:committee_detail", slug=self.committee.slug)
+        try:
+            successor = membership_change_role(
+                membership=membership,
+                role=form.cleaned_data["role"],
+                from_date=form.cleaned_data["from_date"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, f"The role was not changed: {' '.join(error.messages)}")
+        except OrganisationError as error:
+            messages.error(request, f"The role was not changed: {error}")
+        else:
+            messages.success(
+                request,
+                f"{successor.person_name} is {successor.role_title()} from {successor.start_date:%-d %B %Y}.",
+            )
         return redirect("staff:committee_detail", slug=self.committee.slug)

@@ -194,3 +194,50 @@ def test_municipal_year_label_spans_two_years(current_year):
         current_year.label == f"{current_year.start_date.year}/{str(current_year.start_date.year + 1)[-2:]}"
     )
     assert date(current_year.start_date.year, 5, 20) == current_year.start_date
+
+
+def test_membership_councillor_not_in_office_refused(current_year, democratic_services):
+    councillor = CouncillorFactory(term_start=current_year.start_date + timedelta(days=60))
+    membership = Membership(
+        committee=CommitteeFactory(),
+        municipal_year=current_year,
+        councillor=councillor,
+        start_date=current_year.start_date,
+    )
+
+    with pytest.raises(ValidationError) as error:
+        membership_add(membership=membership, by=democratic_services)
+
+    assert error.value.message_dict["start_date"] == [
+        f"{councillor.full_name} is not in office on {current_year.start_date.day} {current_year.start_date:%B %Y}."
+    ]
+
+
+def test_membership_past_term_end_refused(current_year, democratic_services):
+    term_end = current_year.start_date + timedelta(days=100)
+    councillor = CouncillorFactory(term_end=term_end)
+    membership = Membership(
+        committee=CommitteeFactory(),
+        municipal_year=current_year,
+        councillor=councillor,
+        start_date=current_year.start_date,
+        end_date=term_end + timedelta(days=1),
+    )
+
+    with pytest.raises(ValidationError) as error:
+        membership_add(membership=membership, by=democratic_services)
+
+    assert "term of office ends on" in error.value.message_dict["end_date"][0]
+
+
+def test_committee_reporting_loop_refused(db):
+    commission = CommitteeFactory()
+    task_group = CommitteeFactory(parent=commission)
+    commission.parent = task_group
+
+    with pytest.raises(ValidationError) as error:
+        commission.full_clean()
+
+    assert error.value.message_dict["parent"] == [
+        "A committee cannot report to itself, directly or through another body."
+    ]

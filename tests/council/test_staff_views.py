@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from council.models import AuditEntry, CoOptee, Committee, Membership, Ward
+from council.models import AuditEntry, Committee, CoOptee, Membership, Ward
 from council.roles import Role
 from tests.factories import CommitteeFactory, CouncillorFactory, MembershipFactory, UserFactory
 
@@ -261,3 +261,51 @@ def test_end_membership_from_committee_page(clerk_client, current_year):
 
     membership.refresh_from_db()
     assert membership.end_date == last_day
+
+
+def test_change_role_from_committee_page_keeps_history(clerk_client, current_year):
+    membership = MembershipFactory(municipal_year=current_year)
+    from_day = current_year.start_date + timedelta(days=30)
+
+    response = clerk_client.post(
+        reverse("staff:committee_detail", args=[membership.committee.slug]),
+        {
+            "action": "change_role",
+            "membership": membership.pk,
+            "role": "vice_chair",
+            "from_date": from_day.isoformat(),
+        },
+        follow=True,
+    )
+
+    rows = list(Membership.objects.order_by("start_date").values_list("role", "start_date", "end_date"))
+    assert rows == [
+        ("member", current_year.start_date, from_day - timedelta(days=1)),
+        ("vice_chair", from_day, None),
+    ]
+    assert (
+        f"{membership.person_name} is Vice-Chair from {from_day.day} {from_day:%B %Y}."
+        in response.content.decode()
+    )
+
+
+def test_councillor_photo_not_an_image_refused(clerk_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    councillor = CouncillorFactory()
+    data = {
+        "first_name": councillor.first_name,
+        "last_name": councillor.last_name,
+        "slug": councillor.slug,
+        "party": councillor.party.pk,
+        "ward": councillor.ward.pk,
+        "term_start": "2024-05-02",
+        "photo": SimpleUploadedFile("photo.jpg", b"%PDF-1.7 not an image", content_type="image/jpeg"),
+    }
+
+    response = clerk_client.post(reverse("staff:register_edit", args=["councillors", councillor.pk]), data)
+
+    assert response.status_code == 400
+    assert "Upload a valid image." in response.content.decode()
+    councillor.refresh_from_db()
+    assert not councillor.photo
