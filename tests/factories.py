@@ -37,7 +37,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         for role in extracted or ():
-            self.groups.add(Group.objects.get(name=Role(role).label))
+            self.groups.add(Group.objects.get_or_create(name=Role(role).label)[0])
         if create:
             self.save()
 

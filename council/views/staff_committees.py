@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
@@ -66,10 +67,14 @@ class CommitteeStaffView(RoleRequiredMixin, TemplateView):
         messages.error(request, "The appointment was not saved: please correct the errors shown below.")
         return self.render_to_response(self.get_context_data(**{key: form, "open_form": action}), status=400)
 
+    def _posted_membership(self, request) -> Membership:
+        membership_id = request.POST.get("membership", "")
+        if not membership_id.isdigit():
+            raise Http404("No such membership.")
+        return get_object_or_404(Membership, pk=int(membership_id), committee=self.committee)
+
     def _end_membership(self, request):
-        membership = get_object_or_404(
-            Membership, pk=request.POST.get("membership"), committee=self.committee
-        )
+        membership = self._posted_membership(request)
         form = forms.MembershipEndForm(request.POST)
         if form.is_valid():
             try:
@@ -85,9 +90,7 @@ class CommitteeStaffView(RoleRequiredMixin, TemplateView):
         return redirect("staff:committee_detail", slug=self.committee.slug)
 
     def _change_role(self, request):
-        membership = get_object_or_404(
-            Membership, pk=request.POST.get("membership"), committee=self.committee
-        )
+        membership = self._posted_membership(request)
         form = forms.MembershipRoleChangeForm(request.POST)
         if not form.is_valid():
             messages.error(request, "Choose the new role and the day it starts.")

@@ -309,3 +309,15 @@ def test_councillor_photo_not_an_image_refused(clerk_client):
     assert "Upload a valid image." in response.content.decode()
     councillor.refresh_from_db()
     assert not councillor.photo
+
+
+@pytest.mark.parametrize("membership_id", ["abc", "", "999999"])
+def test_end_membership_bad_id_not_found(clerk_client, membership_id):
+    committee = CommitteeFactory()
+
+    response = clerk_client.post(
+        reverse("staff:committee_detail", args=[committee.slug]),
+        {"action": "end", "membership": membership_id, "end_date": "2026-06-01"},
+    )
+
+    assert response.status_code == 404
