@@ -9,7 +9,7 @@ enforced, so `manage.py check --deploy` is clean once a real `SECRET_KEY` is set
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
     "council",
@@ -178,12 +179,19 @@ CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# A strict Content-Security-Policy: no inline script or style anywhere.
+# A strict Content-Security-Policy: no inline script or style of our own anywhere. Never add
+# 'unsafe-inline'. The rich-text editor (django-prose-editor) needs two inline pieces:
+# - its import map, an inline <script type="importmap"> (it cannot be a file): it carries a
+#   per-request nonce; django-csp adds 'nonce-…' only to pages that use one;
+# - TipTap's fixed core stylesheet, which the editor injects as a <style> element: allowed by the
+#   hash of exactly that text. tests/reports/test_editor.py recomputes it from the shipped editor.js,
+#   so an upgrade that changes the stylesheet fails the tests instead of breaking the editor.
+PROSE_EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, PROSE_EDITOR_STYLE_HASH],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -199,6 +207,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Witan's own settings. Statutory counts are settings, not literals (Wales uses 3 clear days).

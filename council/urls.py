@@ -13,6 +13,7 @@ urlpatterns = [
     path("councillors/<slug:slug>/", public.councillor_detail, name="councillor_detail"),
     path("accessibility/", public.accessibility_statement, name="accessibility"),
     path("healthz", public.healthz, name="healthz"),
+    path("reports/", include("reports.urls")),
     path("staff/", include("council.urls_staff")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -157,12 +157,18 @@ def test_demo_run_twice_on_one_day_changes_nothing(demo, settings):
         "Ravensmoor Borough Council, dated 22 November 2026 (municipal year 2026/27): "
         "organisation, memberships and log-ins loaded.\n"
     )
-    assert demo == header + "Meetings loaded: 191 in all, 191 added or changed.\n"
-    assert second_output.getvalue() == header + "Meetings loaded: 191 in all, 0 added or changed.\n"
+    assert (
+        demo
+        == header
+        + "Meetings loaded: 191 in all, 191 added or changed.\nReports loaded: 12 in all, 12 added.\n"
+    )
+    assert second_output.getvalue() == (
+        header + "Meetings loaded: 191 in all, 0 added or changed.\nReports loaded: 12 in all, 0 added.\n"
+    )
     # The council's counts come first, then those of each app with a `demo_loader`.
     assert list(returned) == [
         *("wards", "directorates", "officers", "parties", "councillors", "co-opted members", "committees"),
-        *("municipal years", "memberships", "closure days", "users", "meetings"),
+        *("municipal years", "memberships", "closure days", "users", "meetings", "reports"),
     ]
     assert (returned["memberships"], returned["meetings"]) == (257, 191)
     # A re-run resets the password, so the printed log-ins work.

@@ -1,1 +1,0 @@
-"""Officer reports (summary sheet, body sections, recommendations, approvals): see the reports issue."""

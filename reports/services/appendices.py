@@ -1,0 +1,126 @@
+"""Appendices: written in the editor, or uploaded as a PDF that agenda packs merge later."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from council.models import AuditEntry
+from council.services import audit_record
+
+from ..models import Appendix, Report
+from .editing import revision_record
+from .workflow import ReportError, _lock
+
+_MB = 1024 * 1024
+
+
+def _size_in_words(size: int) -> str:
+    return f"{size / _MB:.3g} MB" if size >= _MB else f"{size / 1024:.3g} KB"
+
+
+def _pdf_checked(upload: UploadedFile) -> tuple[int, str]:
+    """(page count, sha256) of an uploaded PDF, or a ValidationError on the `file` field."""
+    limit = settings.WITAN.get("APPENDIX_MAX_BYTES", 20 * _MB)
+    if upload.size > limit:
+        raise ValidationError({"file": f"The file is larger than {_size_in_words(limit)}."})
+    upload.seek(0)
+    if upload.read(5) != b"%PDF-":
+        raise ValidationError({"file": "The file is not a PDF."})
+    upload.seek(0)
+    try:
+        reader = PdfReader(upload)
+        if reader.is_encrypted:
+            raise ValidationError(
+                {"file": "This PDF is password-protected: upload a copy without a password."}
+            )
+        pages = len(reader.pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+        # pypdf raises a variety of errors on a damaged file; to the author it is simply not a PDF.
+        raise ValidationError({"file": "The file is not a PDF."}) from error
+    if pages == 0:
+        raise ValidationError({"file": "The PDF has no pages."})
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return pages, digest.hexdigest()
+
+
+def _require_editable(report: Report) -> None:
+    if not report.is_editable:
+        raise ReportError(
+            f"A {report.get_status_display().lower()} report is frozen: its appendices cannot be changed."
+        )
+
+
+def appendix_add(
+    *,
+    report: Report,
+    label: str,
+    title: str,
+    kind: str,
+    body: str = "",
+    upload: UploadedFile | None = None,
+    is_exempt: bool = False,
+    exempt_paragraphs=(),
+    public_interest_reason: str = "",
+    by,
+) -> Appendix:
+    """Add an appendix at the end. An uploaded PDF must be a real, unencrypted PDF within the size limit.
+
+    Like an edit, this makes a new version, and sends a submitted or approved report back for approval.
+    """
+    with transaction.atomic():
+        _lock(report)
+        _require_editable(report)
+        appendix = Appendix(
+            report=report,
+            label=label,
+            title=title,
+            kind=kind,
+            body=body if kind == Appendix.Kind.WRITTEN else "",
+            is_exempt=is_exempt,
+            exempt_paragraphs=sorted(set(exempt_paragraphs)),
+            public_interest_reason=public_interest_reason,
+        )
+        if kind == Appendix.Kind.UPLOADED and upload is not None:
+            appendix.page_count, appendix.sha256 = _pdf_checked(upload)
+            appendix.file = upload
+        elif upload is not None:
+            raise ValidationError({"file": "A written appendix has no uploaded file."})
+        last = Appendix.objects.filter(report=report).aggregate(n=Max("position"))["n"] or 0
+        appendix.position = last + 1
+        appendix.full_clean()  # R4 for the appendix; sanitises a written body
+        appendix.save()
+        audit_record(
+            obj=report,
+            by=by,
+            action=AuditEntry.Action.CHANGED,
+            changes={"appendices": [None, str(appendix)]},
+            note=f"{appendix.label} added",
+        )
+        revision_record(report=report, by=by, note=f"{appendix.label} added")
+    return appendix
+
+
+def appendix_delete(*, appendix: Appendix, by) -> None:
+    """Remove an appendix. An uploaded file is kept: earlier versions of the report list it."""
+    with transaction.atomic():
+        report = _lock(appendix.report)
+        _require_editable(report)
+        described = str(appendix)
+        Appendix.objects.filter(pk=appendix.pk, report=report).delete()
+        audit_record(
+            obj=report,
+            by=by,
+            action=AuditEntry.Action.CHANGED,
+            changes={"appendices": [described, None]},
+            note=f"{appendix.label} removed",
+        )
+        revision_record(report=report, by=by, note=f"{appendix.label} removed")
