@@ -76,7 +76,11 @@ def reports_in_progress_for(user) -> list[Report]:
         .order_by("meeting_date", "title")
     )
     for report in reports:
-        report.pending_approvals = [a for a in report._pending if a.round == report.approval_round]
+        # Only a report awaiting approvals waits for anyone (a returned one waits for its author).
+        awaiting = report.status == Report.Status.SUBMITTED
+        report.pending_approvals = [
+            a for a in report._pending if awaiting and a.round == report.approval_round
+        ]
     return reports
 
 

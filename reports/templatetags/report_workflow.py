@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..forms_workflow import ApprovalForm, ReasonForm
+from ..forms import ApprovalForm, ReasonForm
 from ..models import Approval, Report
 from ..rules import approval_roles_of, can_edit_report, is_report_author, sees_every_report
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from council.rules import is_staff_user
 from council.working_days import working_day_calendar
 
-from ..forms_workflow import ApprovalForm, ReasonForm
+from ..forms import ApprovalForm, ReasonForm
 from ..models import Approval, Report
 from ..selectors import approval_inbox_for, reports_in_progress_for, reports_visible_to
 from ..services import (

@@ -167,3 +167,20 @@ def test_other_director_neither_sees_nor_signs_report(client):
     approval_record(report=report, role=Approval.Role.DIRECTOR, by=report.director.user)
     report.refresh_from_db()
     assert report.status == Report.Status.APPROVED
+
+
+def test_dashboard_returned_report_waits_for_nobody(client):
+    from reports.services import report_return
+
+    report = report_ready(title="Verge Maintenance")
+    report_submit(report=report, by=report.created_by)
+    legal = approvers()[Approval.Role.LEGAL]
+    report_return(report=report, by=legal, reason="Please add the legal powers.")
+
+    page = " ".join(
+        _client_for(client, report.created_by).get(reverse("reports:report_list")).content.decode().split()
+    )
+
+    row = page.split("Verge Maintenance</a></th>")[1].split("</tr>")[0]
+    assert "<td>Returned for changes</td>" in row
+    assert row.strip().endswith("<td>–</td>")
