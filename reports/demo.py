@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.html import format_html_join
 
 from council.demo import DemoDataError
@@ -165,7 +166,9 @@ def _approve(demo: _Demo, report: Report, login: str, reason: str = "") -> None:
         role=role,
         by=by,
         officer=officer,
-        decided_on=min(demo.today, report.meeting_date - SIGNED_BEFORE_MEETING),
+        # Never after the real today either: the service refuses approvals dated in the future,
+        # and the demo may be loaded "as of" a later day (tests pin `today`).
+        decided_on=min(demo.today, report.meeting_date - SIGNED_BEFORE_MEETING, timezone.localdate()),
         not_applicable_reason=reason,
     )
 

@@ -206,6 +206,8 @@ def approval_record(
         approval.decision = decision
         approval.officer = officer
         approval.officer_name = officer_name
+        if decided_on and decided_on > timezone.localdate():
+            raise ReportError("The date of an approval cannot be in the future.")
         approval.decided_on = decided_on or timezone.localdate()
         approval.not_applicable_reason = reason if decision == Approval.Decision.NOT_APPLICABLE else ""
         approval.recorded_by = by if getattr(by, "is_authenticated", False) else None

@@ -184,3 +184,19 @@ def test_dashboard_returned_report_waits_for_nobody(client):
     row = page.split("Verge Maintenance</a></th>")[1].split("</tr>")[0]
     assert "<td>Returned for changes</td>" in row
     assert row.strip().endswith("<td>–</td>")
+
+
+def test_approval_dated_in_future_refused(client):
+    report = report_ready()
+    report_submit(report=report, by=report.created_by)
+    finance = approvers()[Approval.Role.FINANCE]
+    tomorrow = timezone.localdate() + timedelta(days=1)
+
+    response = _client_for(client, finance).post(
+        reverse("reports:approval_record", args=[report.pk, "finance"]),
+        {"decision": "approved", "decided_on": tomorrow.isoformat()},
+        follow=True,
+    )
+
+    assert "Not done: The date of an approval cannot be in the future." in response.content.decode()
+    assert report.approvals.get(role="finance").decision == "pending"
