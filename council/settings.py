@@ -6,11 +6,13 @@ the safe production ones: `DEBUG` is off, cookies are secure and HTTPS is
 enforced, so `manage.py check --deploy` is clean once a real `SECRET_KEY` is set.
 """
 
+import sys
 from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management.utils import get_random_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,13 +22,20 @@ if (BASE_DIR / ".env").exists():
 
 DEBUG = env.bool("DEBUG", default=False)
 
+# Commands that sign nothing (no sessions, tokens or emails) may run without the real key, so that
+# `manage.py makemigrations --check` works on a developer's machine with an empty environment.
+OFFLINE_COMMANDS = {"check", "makemigrations", "showmigrations", "sqlmigrate", "collectstatic", "help"}
+
 SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    if DEBUG:
+        SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
+    elif len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" and sys.argv[1] in OFFLINE_COMMANDS:
+        SECRET_KEY = get_random_secret_key()
+    else:
         raise ImproperlyConfigured(
             "Set SECRET_KEY in the environment (or .env): it is required when DEBUG is off."
         )
-    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
