@@ -1,7 +1,7 @@
 """Who may see and change a report. Views, selectors and services ask these."""
 
 from council.roles import Role, user_roles
-from council.rules import has_any_role, is_member_or_staff
+from council.rules import has_any_role, is_member_or_staff, is_staff_user
 
 from .models import Approval, Report
 
@@ -25,13 +25,20 @@ def approval_roles_of(user) -> list[str]:
     return [approval for approval, role in APPROVER_ROLE_FOR.items() if role in roles]
 
 
+def statutory_roles_of(user) -> list[str]:
+    """The statutory approvals (finance, legal, procurement, HR) this user signs: these are routed to
+    the role. A director's approval is not: only the director named on a report signs it."""
+    return [role for role in approval_roles_of(user) if role != Approval.Role.DIRECTOR]
+
+
 def officer_of(user):
     return getattr(user, "officer", None) if getattr(user, "is_authenticated", False) else None
 
 
 def is_report_author(user, report: Report) -> bool:
-    """The report's creator, a colleague it is shared with, or a named author."""
-    if not getattr(user, "is_authenticated", False):
+    """The report's creator, a colleague it is shared with, or a named author, while they hold a
+    staff role (someone whose role is removed loses access to drafts and exempt material: R4)."""
+    if not is_staff_user(user):
         return False
     if report.created_by_id == user.pk:
         return True

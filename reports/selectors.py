@@ -3,10 +3,10 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from council.roles import Role
-from council.rules import has_any_role
+from council.rules import has_any_role, is_staff_user
 
 from .models import Approval, Recommendation, Report
-from .rules import approval_roles_of, can_see_exempt, officer_of, sees_every_report
+from .rules import approval_roles_of, can_see_exempt, officer_of, sees_every_report, statutory_roles_of
 
 
 def reports_visible_to(user) -> QuerySet[Report]:
@@ -22,7 +22,7 @@ def reports_visible_to(user) -> QuerySet[Report]:
     visible = Q(status=Report.Status.PUBLISHED, is_exempt=False)
     if can_see_exempt(user):
         visible |= Q(status=Report.Status.PUBLISHED)
-    if getattr(user, "is_authenticated", False):
+    if is_staff_user(user):
         visible |= Q(created_by=user) | Q(
             pk__in=Report.shared_with.through.objects.filter(user=user).values("report")
         )
@@ -31,10 +31,13 @@ def reports_visible_to(user) -> QuerySet[Report]:
             visible |= Q(pk__in=Report.authors.through.objects.filter(officer=officer).values("report"))
             visible |= Q(director=officer)
         # Statutory approvers see what is routed to their role; a director only their own reports.
-        roles = [role for role in approval_roles_of(user) if role != Approval.Role.DIRECTOR]
+        roles = statutory_roles_of(user)
         if roles:
             routed = Approval.objects.filter(role__in=roles).values("report")
             visible |= Q(pk__in=routed)
+    if not can_see_exempt(user):
+        # R4, as a backstop: exempt reports never reach anyone without a councillor or staff role.
+        visible &= Q(is_exempt=False)
     return reports.filter(visible)
 
 

@@ -18,7 +18,13 @@ from council.services import audit_record, changed_values, field_values
 from council.working_days import WorkingDayCalendar, agenda_publication_deadline, working_day_calendar
 
 from ..models import Approval, Report, ReportVersion
-from ..rules import APPROVER_ROLE_FOR, approval_roles_of, is_report_author, officer_of, sees_every_report
+from ..rules import (
+    APPROVER_ROLE_FOR,
+    is_report_author,
+    officer_of,
+    sees_every_report,
+    statutory_roles_of,
+)
 
 Status = Report.Status
 
@@ -234,7 +240,7 @@ def report_return(*, report: Report, by, reason: str) -> Report:
         _require_status(report, (Status.SUBMITTED, Status.APPROVED), "returned for changes")
         officer = officer_of(by)
         is_director = officer is not None and officer.pk == report.director_id
-        if not (approval_roles_of(by) or is_director or sees_every_report(by)):
+        if not (statutory_roles_of(by) or is_director or sees_every_report(by)):
             raise ReportError("Only an approver, the director or democratic services can return a report.")
         if not reason.strip():
             raise ReportError("Say why the report is being returned, so the author knows what to change.")

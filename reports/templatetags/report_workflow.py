@@ -4,7 +4,13 @@ from django import template
 
 from ..forms import ApprovalForm, ReasonForm
 from ..models import Approval, Report
-from ..rules import approval_roles_of, can_edit_report, is_report_author, sees_every_report
+from ..rules import (
+    approval_roles_of,
+    can_edit_report,
+    is_report_author,
+    sees_every_report,
+    statutory_roles_of,
+)
 
 register = template.Library()
 
@@ -34,7 +40,9 @@ def report_actions(context, report: Report):
                 continue
             signable.append((approval, ApprovalForm(role=approval.role, prefix=approval.role)))
     author = is_report_author(user, report)
-    routed = bool(my_roles & {a.role for a in current})
+    routed = bool(set(statutory_roles_of(user)) & {a.role for a in current}) or _is_named_director(
+        user, report
+    )
     return {
         "report": report,
         "current_approvals": current,

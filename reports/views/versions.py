@@ -14,11 +14,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from council.roles import Role
-from council.rules import has_any_role
+from council.rules import has_any_role, is_staff_user
 
 from ..comparison import compare_snapshots
 from ..models import Report, ReportVersion
-from ..rules import approval_roles_of, can_see_exempt, officer_of, sees_every_report
+from ..rules import can_see_exempt, officer_of, sees_every_report, statutory_roles_of
 from ..selectors import reports_visible_to
 
 
@@ -31,7 +31,7 @@ def works_on_report(user, report: Report) -> bool:
     """
     if sees_every_report(user):
         return True
-    if not getattr(user, "is_authenticated", False):
+    if not is_staff_user(user):
         return False
     if report.created_by_id == user.pk or any(u.pk == user.pk for u in report.shared_with.all()):
         return True
@@ -41,7 +41,7 @@ def works_on_report(user, report: Report) -> bool:
     )
     if named and has_any_role(user, Role.REPORT_AUTHOR, Role.DIRECTOR):
         return True
-    roles = approval_roles_of(user)
+    roles = statutory_roles_of(user)
     return bool(roles) and report.approvals.filter(role__in=roles).exists()
 
 

@@ -200,3 +200,39 @@ def test_approval_dated_in_future_refused(client):
 
     assert "Not done: The date of an approval cannot be in the future." in response.content.decode()
     assert report.approvals.get(role="finance").decision == "pending"
+
+
+def test_author_whose_roles_are_removed_loses_exempt_draft(client):
+    from tests.reports.factories import report_edit
+
+    report = report_ready(title="Sale of the Old Depot")
+    author = report.created_by
+    report = report_edit(
+        report,
+        by=author,
+        is_exempt=True,
+        exempt_paragraphs=[3],
+        public_interest_reason="Disclosure would prejudice the council's negotiating position.",
+        title_is_exempt=True,
+    )
+    author.groups.clear()
+    client.force_login(author)
+
+    for suffix in ("", "pdf/", "versions/"):
+        assert client.get(f"/reports/{report.pk}/{suffix}").status_code == 404
+    response = client.post(reverse("reports:report_submit", args=[report.pk]))
+    assert response.status_code == 404
+
+
+def test_other_director_sees_only_frozen_versions_of_published_report(client):
+    from reports.services import report_publish
+    from tests.reports.factories import report_approved
+
+    report = report_approved(title="Market Hall Lettings")
+    report_publish(report=report, by=report.created_by)
+    other = officer_user(Role.DIRECTOR, name="Gwen Ashdown", job_title="Strategic Director of Place")
+
+    page = _client_for(client, other).get(reverse("reports:report_versions", args=[report.pk]))
+
+    assert page.status_code == 200
+    assert [v.number for v in page.context["versions"]] == [report.versions.get(is_frozen=True).number]
