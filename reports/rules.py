@@ -63,3 +63,26 @@ def can_create_report(user) -> bool:
 def can_see_exempt(user) -> bool:
     """R4: only councillors and staff ever see exempt reports, their appendices or exempt titles."""
     return is_member_or_staff(user)
+
+
+def works_on_report(user, report: Report) -> bool:
+    """Whether the user sees the report for a reason other than its publication.
+
+    The same routes as `selectors.reports_visible_to` gives to unpublished reports: democratic services,
+    its creator and the colleagues it is shared with, its authors and director, and the approvers it is
+    routed to. Expects `shared_with` and `authors` prefetched.
+    """
+    if sees_every_report(user):
+        return True
+    if not is_staff_user(user):
+        return False
+    if report.created_by_id == user.pk or any(u.pk == user.pk for u in report.shared_with.all()):
+        return True
+    officer = officer_of(user)
+    named = officer is not None and (
+        report.director_id == officer.pk or any(a.pk == officer.pk for a in report.authors.all())
+    )
+    if named and has_any_role(user, Role.REPORT_AUTHOR, Role.DIRECTOR):
+        return True
+    roles = statutory_roles_of(user)
+    return bool(roles) and report.approvals.filter(role__in=roles).exists()

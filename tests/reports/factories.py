@@ -20,6 +20,24 @@ from reports.services import (
 )
 from tests.factories import CommitteeFactory, OfficerFactory, UserFactory
 
+# The standard body sections the data migration reports/0002 seeds, in order.
+STANDARD_SECTION_TITLES = [
+    "Recommendations",
+    "Background",
+    "Key Issues",
+    "Options considered and recommended proposal",
+    "Consultation",
+    "Timetable and Accountability for Implementing this Decision",
+    "Financial and Procurement Implications",
+    "Legal Implications",
+    "Human Resources Implications",
+    "Implications for Children and Young People and Vulnerable Adults",
+    "Equalities and Human Rights Implications",
+    "Implications for Partners and Other Directorates",
+    "Risks and Mitigation",
+    "Accountable Officer(s)",
+]
+
 # A meeting on Tuesday 17 June 2025: its agenda must be published by Monday 9 June (R1).
 MEETING_DATE = date(2025, 6, 17)
 

@@ -20,6 +20,7 @@ from tests.factories import CommitteeFactory, UserFactory
 
 from .factories import (
     MEETING_DATE,
+    STANDARD_SECTION_TITLES,
     ReportFactory,
     approvers,
     officer_user,
@@ -30,23 +31,6 @@ from .factories import (
 
 pytestmark = pytest.mark.django_db
 
-STANDARD_TITLES = [
-    "Recommendations",
-    "Background",
-    "Key Issues",
-    "Options considered and recommended proposal",
-    "Consultation",
-    "Timetable and Accountability for Implementing this Decision",
-    "Financial and Procurement Implications",
-    "Legal Implications",
-    "Human Resources Implications",
-    "Implications for Children and Young People and Vulnerable Adults",
-    "Equalities and Human Rights Implications",
-    "Implications for Partners and Other Directorates",
-    "Risks and Mitigation",
-    "Accountable Officer(s)",
-]
-
 
 def test_report_create_copies_the_fourteen_standard_sections():
     author = officer_user(name="Sam Writer")
@@ -55,7 +39,7 @@ def test_report_create_copies_the_fourteen_standard_sections():
     report = ReportFactory(committee=committee, title="Grass Cutting Review", by=author)
 
     sections = list(report.sections.order_by("position"))
-    assert [s.title for s in sections] == STANDARD_TITLES
+    assert [s.title for s in sections] == STANDARD_SECTION_TITLES
     assert [s.position for s in sections] == list(range(1, 15))
     assert [s.holds_recommendations for s in sections] == [True] + [False] * 13
     assert report.status == Report.Status.DRAFT
@@ -84,7 +68,7 @@ def test_report_create_later_template_changes_leave_existing_reports_alone():
     SectionTemplate.objects.filter(position=14).update(is_active=False)
     SectionTemplate.objects.create(position=15, title="Climate Implications")
 
-    assert [s.title for s in report.sections.order_by("position")] == STANDARD_TITLES
+    assert [s.title for s in report.sections.order_by("position")] == STANDARD_SECTION_TITLES
     newer = ReportFactory()
     titles = [s.title for s in newer.sections.order_by("position")]
     assert titles[1] == "Context"

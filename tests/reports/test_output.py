@@ -34,25 +34,10 @@ from reports.pdf import (
 from reports.selectors import report_for_display
 from reports.snapshots import report_snapshot
 from tests.factories import CommitteeFactory, OfficerFactory, UserFactory
+from tests.reports.factories import STANDARD_SECTION_TITLES
 
 pytestmark = pytest.mark.django_db
 
-SECTION_TITLES = [
-    "Recommendations",
-    "Background",
-    "Key Issues",
-    "Options considered and recommended proposal",
-    "Consultation",
-    "Timetable and Accountability for Implementing this Decision",
-    "Financial and Procurement Implications",
-    "Legal Implications",
-    "Human Resources Implications",
-    "Implications for Children and Young People and Vulnerable Adults",
-    "Equalities and Human Rights Implications",
-    "Implications for Partners and Other Directorates",
-    "Risks and Mitigation",
-    "Accountable Officer(s)",
-]
 
 # Written for these tests: a fictional council's street lighting report.
 BODY = {
@@ -132,7 +117,11 @@ def build_report(*, sections=14, recommendations=2, appendices=1, **fields) -> R
         OfficerFactory(name="Ruth Maddox", job_title="Head of Highways", directorate=None)
     )
     for position in range(1, sections + 1):
-        title = SECTION_TITLES[position - 1] if position <= len(SECTION_TITLES) else f"Section {position}"
+        title = (
+            STANDARD_SECTION_TITLES[position - 1]
+            if position <= len(STANDARD_SECTION_TITLES)
+            else f"Section {position}"
+        )
         ReportSection.objects.create(
             report=report,
             position=position,
@@ -485,7 +474,8 @@ def test_report_detail_shows_summary_sheet_body_and_approvals(clerk_client):
     ) in page
     assert "This is a key decision but it is not on the Forward Plan" in page
     headings = [
-        f'<h2 class="h4" id="section-{n}">{n}. {title}</h2>' for n, title in enumerate(SECTION_TITLES, 1)
+        f'<h2 class="h4" id="section-{n}">{n}. {title}</h2>'
+        for n, title in enumerate(STANDARD_SECTION_TITLES, 1)
     ]
     positions = [page.index(h) for h in headings]
     assert positions == sorted(positions)
