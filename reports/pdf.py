@@ -41,11 +41,12 @@ APPROVAL_ORDER = (*Approval.STATUTORY_ROLES, Approval.Role.DIRECTOR)
 
 PRINT_TEMPLATES = (
     "pdf/report.html",
+    "pdf/appendix.html",
     "reports/includes/summary_sheet.html",
     "reports/includes/report_body.html",
     "reports/includes/approvals_obtained.html",
 )
-PRINT_STYLESHEET = "css/print/report.css"
+PRINT_STYLESHEETS = ("css/print/report.css", "css/print/in-pack.css")
 # A rendered PDF is kept this long; the key changes whenever what it shows or its format changes.
 PDF_CACHE_SECONDS = 60 * 60
 
@@ -238,6 +239,44 @@ def printed_appendices(document: dict, *, report_is_exempt: bool) -> list[dict]:
     ]
 
 
+def report_print_html(
+    snapshot: dict,
+    *,
+    approvals: list[dict],
+    council_name: str,
+    status_note: str = "",
+    in_pack: bool = False,
+) -> str:
+    """The print HTML of a report. `in_pack` leaves the page numbers to the agenda pack, which
+    stamps one continuous sequence over every document."""
+    document = report_document(snapshot, show_exempt_appendices=snapshot["is_exempt"])
+    return render_to_string(
+        "pdf/report.html",
+        {
+            "document": document,
+            "approvals": approvals,
+            "council_name": council_name,
+            "status_note": status_note,
+            "in_pack": in_pack,
+            "printed_appendices": printed_appendices(document, report_is_exempt=snapshot["is_exempt"]),
+        },
+    )
+
+
+def appendix_print_html(snapshot: dict, appendix: dict, *, council_name: str) -> str:
+    """A written appendix printed on its own, for an agenda pack: the exempt appendix of an open
+    report, which the report's own PDF leaves out (`printed_appendices`)."""
+    document = report_document(snapshot, show_exempt_appendices=True)
+    shown = next(a for a in document["appendices"] if a["id"] == appendix["id"])
+    exemption = None
+    if shown["is_exempt"]:
+        exemption = {"notice": NOT_FOR_PUBLICATION, "reference": exempt_reference(shown["exempt_paragraphs"])}
+    return render_to_string(
+        "pdf/appendix.html",
+        {"document": document, "appendix": shown, "exemption": exemption, "council_name": council_name},
+    )
+
+
 def render_report_pdf(
     snapshot: dict,
     *,
@@ -252,33 +291,30 @@ def render_report_pdf(
     that is not yet published. `base_url` (the site's address) makes relative links in the text
     work from the PDF.
     """
-    document = report_document(snapshot, show_exempt_appendices=snapshot["is_exempt"])
-    html = render_to_string(
-        "pdf/report.html",
-        {
-            "document": document,
-            "approvals": approvals,
-            "council_name": council_name,
-            "status_note": status_note,
-            "printed_appendices": printed_appendices(document, report_is_exempt=snapshot["is_exempt"]),
-        },
-    )
+    html = report_print_html(snapshot, approvals=approvals, council_name=council_name, status_note=status_note)
     return render_pdf(
         html=html,
         base_url=base_url,
         title=snapshot["title"],
         author=council_name,
-        subject=document["committee_line"],
+        subject=report_subject(snapshot),
     )
 
 
-def _print_format_fingerprint() -> str:
-    """Changes when the print templates or stylesheet change (a release, an edit while developing).
+def report_subject(snapshot: dict) -> str:
+    """The PDF's subject: the committee and meeting date, as on the Summary Sheet."""
+    return f"{snapshot['committee']} – {_long_date(snapshot['meeting_date'])}"
 
-    Reading five small files costs far less than one render, so it is not memoised.
+
+def print_format_fingerprint(templates=PRINT_TEMPLATES, stylesheets=PRINT_STYLESHEETS) -> str:
+    """Changes when the print templates or stylesheets change (a release, an edit while developing).
+
+    Reading a few small files costs far less than one render, so it is not memoised.
     """
-    digest = hashlib.sha256(Path(finders.find(PRINT_STYLESHEET)).read_bytes())
-    for name in PRINT_TEMPLATES:
+    digest = hashlib.sha256()
+    for name in stylesheets:
+        digest.update(Path(finders.find(name)).read_bytes())
+    for name in templates:
         digest.update(Path(get_template(name).origin.name).read_bytes())
     return digest.hexdigest()
 
@@ -286,7 +322,7 @@ def _print_format_fingerprint() -> str:
 def report_pdf_cache_key(
     snapshot: dict, *, approvals: list[dict], council_name: str, status_note: str, base_url: str | None = None
 ) -> str:
-    inputs = [_print_format_fingerprint(), snapshot, approvals, council_name, status_note, base_url]
+    inputs = [print_format_fingerprint(), snapshot, approvals, council_name, status_note, base_url]
     content = json.dumps(inputs, sort_keys=True, default=str).encode()
     return f"reports:pdf:{hashlib.sha256(content).hexdigest()}"
 

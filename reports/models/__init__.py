@@ -1,6 +1,12 @@
 from .approvals import Approval
 from .body import Appendix, Recommendation, ReportSection
-from .report import SCHEDULE_12A_PARAGRAPHS, BackgroundPaper, Consideration, Report
+from .report import (
+    SCHEDULE_12A_PARAGRAPHS,
+    BackgroundPaper,
+    Consideration,
+    Report,
+    validate_exempt_paragraphs,
+)
 from .sections import SectionTemplate
 from .versions import ReportVersion
 
@@ -15,4 +21,5 @@ __all__ = [
     "ReportSection",
     "ReportVersion",
     "SectionTemplate",
+    "validate_exempt_paragraphs",
 ]

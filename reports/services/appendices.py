@@ -1,55 +1,17 @@
 """Appendices: written in the editor, or uploaded as a PDF that agenda packs merge later."""
 
-import hashlib
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from council.models import AuditEntry
 from council.services import audit_record
+from council.uploads import checked_pdf
 
 from ..models import Appendix, Report
 from .editing import revision_record
 from .workflow import ReportError, _lock
-
-_MB = 1024 * 1024
-
-
-def _size_in_words(size: int) -> str:
-    return f"{size / _MB:.3g} MB" if size >= _MB else f"{size / 1024:.3g} KB"
-
-
-def _pdf_checked(upload: UploadedFile) -> tuple[int, str]:
-    """(page count, sha256) of an uploaded PDF, or a ValidationError on the `file` field."""
-    limit = settings.WITAN.get("APPENDIX_MAX_BYTES", 20 * _MB)
-    if upload.size > limit:
-        raise ValidationError({"file": f"The file is larger than {_size_in_words(limit)}."})
-    upload.seek(0)
-    if upload.read(5) != b"%PDF-":
-        raise ValidationError({"file": "The file is not a PDF."})
-    upload.seek(0)
-    try:
-        reader = PdfReader(upload)
-        if reader.is_encrypted:
-            raise ValidationError(
-                {"file": "This PDF is password-protected: upload a copy without a password."}
-            )
-        pages = len(reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
-        # pypdf raises a variety of errors on a damaged file; to the author it is simply not a PDF.
-        raise ValidationError({"file": "The file is not a PDF."}) from error
-    if pages == 0:
-        raise ValidationError({"file": "The PDF has no pages."})
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    return pages, digest.hexdigest()
 
 
 def _require_editable(report: Report) -> None:
@@ -90,7 +52,7 @@ def appendix_add(
             public_interest_reason=public_interest_reason,
         )
         if kind == Appendix.Kind.UPLOADED and upload is not None:
-            appendix.page_count, appendix.sha256 = _pdf_checked(upload)
+            appendix.page_count, appendix.sha256 = checked_pdf(upload)
             appendix.file = upload
         elif upload is not None:
             raise ValidationError({"file": "A written appendix has no uploaded file."})

@@ -1,0 +1,86 @@
+"""Agenda packs: the last good PDF of each pack, and the background builds that replace them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from .agenda import SupplementaryAgenda
+from .meeting import Meeting
+
+
+class AgendaPack(models.Model):
+    """The last good build of one pack. A new build replaces the row only once its file is complete,
+    so readers always get a whole pack (the previous one while a build runs or after one fails)."""
+
+    class Variant(models.TextChoices):
+        PUBLIC = "public", "Public pack"
+        CONFIDENTIAL = "confidential", "Confidential pack (members and officers)"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="packs")
+    supplement = models.ForeignKey(
+        SupplementaryAgenda, on_delete=models.CASCADE, null=True, blank=True, related_name="packs"
+    )
+    variant = models.CharField(max_length=12, choices=Variant.choices)
+    file = models.FileField(upload_to="packs/%Y/%m/")
+    page_count = models.PositiveIntegerField()
+    size_bytes = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    built_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["meeting", "supplement__number", "variant"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "variant"],
+                condition=models.Q(supplement__isnull=True),
+                name="pack_one_main_per_variant",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "supplement", "variant"], name="pack_one_per_supplement_variant"
+            ),
+        ]
+
+    def __str__(self):
+        which = f"supplementary agenda {self.supplement.number}" if self.supplement_id else "agenda"
+        return f"{self.get_variant_display()} for the {which} of {self.meeting}"
+
+
+class PackBuild(models.Model):
+    """One background build of all of a meeting's packs, with its progress for the staff page."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Building"
+        SUCCEEDED = "succeeded", "Built"
+        FAILED = "failed", "Failed"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="pack_builds")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    reason = models.CharField(max_length=200, help_text="What asked for the build.")
+    requested_at = models.DateTimeField(default=timezone.now)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    steps_done = models.PositiveIntegerField(default=0)
+    steps_total = models.PositiveIntegerField(default=0)
+    step = models.CharField(max_length=200, blank=True, help_text="What the build is doing now.")
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["meeting", "-requested_at", "-pk"]
+        get_latest_by = "requested_at"
+
+    def __str__(self):
+        return f"Pack build for {self.meeting} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.SUCCEEDED:
+            return 100
+        return int(100 * self.steps_done / self.steps_total) if self.steps_total else 0
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

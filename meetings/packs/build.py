@@ -1,0 +1,231 @@
+"""Rendering a pack: each document once (cached by a hash of what it shows and of the print
+templates), the front sheet with the page ranges, then one merged, tagged PDF with continuous page
+numbers (`council.documents.assemble_pdf`).
+
+A report rendered for one build is reused by the next as long as neither it nor the print format
+changed, so editing one report re-renders only that report; the rest is merging and stamping.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from council.models import CouncilProfile
+from reports.pdf import (
+    appendix_print_html,
+    print_format_fingerprint,
+    report_print_html,
+    report_subject,
+)
+
+from ..models import AgendaPack, Meeting, SupplementaryAgenda
+from .contents import PackContents, PackDocument, pack_contents
+from .front_sheet import front_sheet_html
+
+if TYPE_CHECKING:
+    from council.documents import AssembledPdf
+
+CACHE_FOLDER = "pack-cache"
+PACK_TEMPLATES = ("pdf/agenda_front_sheet.html", "pdf/exempt_notice.html")
+PACK_STYLESHEETS = ("css/print/agenda.css",)
+
+Progress = Callable[[str], None]
+
+
+class PackBuildError(Exception):
+    """A pack could not be built; the message says which document and why."""
+
+
+@dataclass
+class BuiltPack:
+    contents: PackContents
+    assembled: "AssembledPdf"
+    rendered: int  # documents rendered by this build (the rest came from the cache)
+
+
+def _council() -> CouncilProfile:
+    return CouncilProfile.objects.filter(pk=1).first() or CouncilProfile(name="The Council")
+
+
+def _key(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _cache_name(key: str) -> str:
+    return f"{CACHE_FOLDER}/{key[:2]}/{key}.pdf"
+
+
+def _cached(key: str) -> bytes | None:
+    name = _cache_name(key)
+    if not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as file:
+        return file.read()
+
+
+def _store(key: str, pdf: bytes) -> None:
+    name = _cache_name(key)
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(pdf))
+
+
+class _Renderer:
+    """Turns pack documents into PDF bytes, rendering what the cache does not hold in one parallel batch."""
+
+    def __init__(self, council: CouncilProfile):
+        self.council = council
+        self.fingerprint = print_format_fingerprint() + print_format_fingerprint(
+            PACK_TEMPLATES, PACK_STYLESHEETS
+        )
+        self.rendered = 0
+
+    def job(self, document: PackDocument) -> tuple[str, Callable | None]:
+        """The cache key of a document and, for one WeasyPrint renders, how to make its render job."""
+        from council.documents import RenderJob
+
+        name = self.council.name
+        if document.kind == "report":
+            key = _key("report", self.fingerprint, name, document.snapshot, document.approvals)
+            return key, lambda: RenderJob(
+                html=report_print_html(
+                    document.snapshot, approvals=document.approvals, council_name=name, in_pack=True
+                ),
+                title=document.snapshot["title"],
+                author=name,
+                subject=report_subject(document.snapshot),
+            )
+        if document.kind == "appendix":
+            key = _key("appendix", self.fingerprint, name, document.snapshot, document.appendix)
+            appendix = document.appendix
+            return key, lambda: RenderJob(
+                html=appendix_print_html(document.snapshot, appendix, council_name=name),
+                title=f"{appendix['label']} – {appendix['title']}",
+                author=name,
+                subject=report_subject(document.snapshot),
+            )
+        if document.kind == "notice":
+            key = _key("notice", self.fingerprint, name, document.notice)
+            return key, lambda: RenderJob(
+                html=_notice_html(document.notice, council_name=name),
+                title=f"{document.notice['title']}: not for publication",
+                author=name,
+            )
+        return "", None  # an upload: read as it is
+
+    def render(self, documents: list[PackDocument], progress: Progress) -> list[bytes]:
+        results: list[bytes | None] = [None] * len(documents)
+        pending: dict[str, tuple[list[int], Callable]] = {}
+        for index, document in enumerate(documents):
+            if document.kind == "upload":
+                results[index] = _upload_bytes(document)
+                continue
+            key, make_job = self.job(document)
+            cached = _cached(key)
+            if cached is not None:
+                results[index] = cached
+            else:
+                pending.setdefault(key, ([], make_job))[0].append(index)
+        if pending:
+            from council.documents import render_pdfs
+
+            progress(f"Rendering {len(pending)} document{'s' if len(pending) != 1 else ''}")
+            keys = list(pending)
+            pdfs = render_pdfs([pending[key][1]() for key in keys])
+            for key, pdf in zip(keys, pdfs, strict=True):
+                _store(key, pdf)
+                for index in pending[key][0]:
+                    results[index] = pdf
+            self.rendered += len(keys)
+        return results  # type: ignore[return-value]
+
+
+def _notice_html(notice: dict, *, council_name: str) -> str:
+    from django.template.loader import render_to_string
+
+    return render_to_string("pdf/exempt_notice.html", {"notice": notice, "council_name": council_name})
+
+
+def _upload_bytes(document: PackDocument) -> bytes:
+    try:
+        with default_storage.open(document.file_name, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        raise PackBuildError(
+            f"The uploaded file for “{document.bookmark}” is missing ({document.file_name})."
+        ) from error
+    if document.sha256 and hashlib.sha256(data).hexdigest() != document.sha256:
+        raise PackBuildError(
+            f"The uploaded file for “{document.bookmark}” has changed since it was uploaded."
+        )
+    return data
+
+
+def pack_pdf_title(contents: PackContents) -> str:
+    meeting = contents.meeting
+    which = f"Supplementary agenda {contents.supplement.number}" if contents.supplement else "Agenda pack"
+    confidential = " (confidential)" if contents.confidential else ""
+    return f"{meeting.committee.name}, {meeting.date.day} {meeting.date:%B %Y}: {which}{confidential}"
+
+
+def build_pack(
+    *,
+    meeting: Meeting,
+    variant: str = AgendaPack.Variant.PUBLIC,
+    supplement: SupplementaryAgenda | None = None,
+    published_only: bool = True,
+    progress: Progress = lambda step: None,
+) -> BuiltPack:
+    """Render one pack. Raises PackBuildError (or a rendering error) and writes nothing on failure;
+    the caller decides where a finished pack goes."""
+    # The document engine loads WeasyPrint and pikepdf: only when a pack is built.
+    from council.documents import PdfSection, RenderJob, assemble_pdf, pdf_page_count, render_pdfs
+
+    council = _council()
+    contents = pack_contents(
+        meeting=meeting, variant=variant, supplement=supplement, published_only=published_only
+    )
+    renderer = _Renderer(council)
+    documents = contents.documents()
+    pdfs = iter(renderer.render(documents, progress))
+    sections: list[PdfSection] = []
+    page = 1
+    for item in contents.items:
+        label = f"{item.number}. {item.title}" if item.number else item.title
+        for document in item.documents:
+            pdf = next(pdfs)
+            pages = pdf_page_count(pdf)
+            if item.first_page is None:
+                item.first_page = page
+            page += pages
+            item.last_page = page - 1
+            sections.append(
+                PdfSection(
+                    pdf=pdf,
+                    bookmarks=(label, document.bookmark),
+                    top_stamp=document.top_stamp,
+                    alt_text=document.alt_text,
+                )
+            )
+    progress("Rendering the front sheet")
+    html = front_sheet_html(contents, council=council)
+    front_key = _key("front", renderer.fingerprint, html)
+    front = _cached(front_key)
+    if front is None:
+        [front] = render_pdfs([RenderJob(html=html, title=pack_pdf_title(contents), author=council.name)])
+        _store(front_key, front)
+        renderer.rendered += 1
+    front_title = f"Supplementary agenda {supplement.number}" if supplement else "Agenda"
+    sections.insert(0, PdfSection(pdf=front, bookmarks=(front_title,), numbered=False))
+    progress("Merging and numbering the pages")
+    assembled = assemble_pdf(
+        sections,
+        title=pack_pdf_title(contents),
+        author=council.name,
+        subject=f"{meeting.committee.name} – {meeting.date.day} {meeting.date:%B %Y}",
+    )
+    return BuiltPack(contents=contents, assembled=assembled, rendered=renderer.rendered)

@@ -1,0 +1,47 @@
+"""Every write to meetings and agendas. Views call these; each checks the state, writes in one
+transaction, records an audit entry and refuses with `AgendaError` (a message for the user)."""
+
+from .agenda import (
+    agenda_item_add,
+    agenda_item_move,
+    agenda_item_remove,
+    agenda_item_set_part,
+    agenda_item_update,
+    agenda_reorder,
+    agenda_report_attach,
+    agenda_report_detach,
+)
+from .meetings import (
+    AgendaError,
+    agenda_change_record,
+    agenda_template,
+    meeting_create,
+    meeting_set_status,
+    meeting_update,
+    meetings_create_for_dates,
+)
+from .packs import pack_build_queue, pack_build_run
+from .publication import agenda_missing, agenda_publish, supplementary_agenda_publish
+
+__all__ = [
+    "AgendaError",
+    "agenda_change_record",
+    "agenda_item_add",
+    "agenda_item_move",
+    "agenda_item_remove",
+    "agenda_item_set_part",
+    "agenda_item_update",
+    "agenda_missing",
+    "agenda_publish",
+    "agenda_reorder",
+    "agenda_report_attach",
+    "agenda_report_detach",
+    "agenda_template",
+    "meeting_create",
+    "meeting_set_status",
+    "meeting_update",
+    "meetings_create_for_dates",
+    "pack_build_queue",
+    "pack_build_run",
+    "supplementary_agenda_publish",
+]

@@ -1,0 +1,289 @@
+"""Building an agenda: adding items (late ones with the chair's reason, R2), attaching reports,
+ordering, moving between Part A and Part B, withdrawing.
+
+Before publication these change the draft. After it, a new item waits for the next supplementary
+agenda, and any other change is listed on the meeting page and rebuilds the packs.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from council.models import AuditEntry
+from council.services import audit_record, changed_values, field_values
+from council.uploads import checked_pdf
+from reports.models import Report
+
+from ..agenda import numbered_agenda
+from ..models import AgendaItem, AgendaItemReport, Meeting, Part
+from ..publication import item_is_late, publication_deadline
+from .meetings import AgendaError, agenda_change_record, trailing_standard_items
+
+_ATTACHABLE = (
+    Report.Status.DRAFT,
+    Report.Status.SUBMITTED,
+    Report.Status.RETURNED,
+    Report.Status.APPROVED,
+    Report.Status.PUBLISHED,
+)
+
+
+def _user(by):
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def _lock_meeting(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
+def _require_open(meeting: Meeting) -> None:
+    if meeting.status == Meeting.Status.HELD:
+        raise AgendaError("This meeting has been held: its agenda can no longer change.")
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise AgendaError("This meeting has been cancelled: its agenda can no longer change.")
+
+
+def _item_number(item: AgendaItem) -> str:
+    for entry in numbered_agenda(item.meeting.items.all()):
+        if entry.item.pk == item.pk and entry.number:
+            return f"Item {entry.number}"
+    return "An item"
+
+
+def _insert_position(meeting: Meeting, part: str) -> int:
+    """Where a new item goes: in Part A before the standard items the template puts after the
+    reports (exclusion, next meeting…), in Part B at the end."""
+    items = list(meeting.items.filter(part=part).order_by("position", "pk"))
+    if not items:
+        return 10
+    if part == Part.A:
+        trailing = set(trailing_standard_items(meeting.committee))
+        first_trailing = len(items)
+        while (
+            first_trailing > 0
+            and items[first_trailing - 1].kind == AgendaItem.Kind.STANDARD
+            and items[first_trailing - 1].standard_item in trailing
+        ):
+            first_trailing -= 1
+        if first_trailing < len(items):
+            position = items[first_trailing].position
+            for later in items[first_trailing:]:
+                later.position += 10
+            AgendaItem.objects.bulk_update(items[first_trailing:], ["position"])
+            return position
+    return items[-1].position + 10
+
+
+def agenda_item_add(
+    *,
+    meeting: Meeting,
+    kind: str,
+    title: str = "",
+    description: str = "",
+    part: str = Part.A,
+    exempt_paragraphs: list[int] | None = None,
+    reports: list[Report] = (),
+    document: UploadedFile | None = None,
+    minutes_of: Meeting | None = None,
+    urgency_reason: str = "",
+    by,
+) -> AgendaItem:
+    """Add an item. A substantive item takes its title from its first report unless given one.
+
+    R2: an item added once the agenda can no longer go out in time is late, and needs the chair's
+    reason for urgency. R3: its papers are due from now (`added_at`). On a published agenda the item
+    waits for the next supplementary agenda.
+    """
+    reports = list(reports)
+    if kind == AgendaItem.Kind.REPORTS and not reports:
+        raise AgendaError("Choose the report(s) this item considers.")
+    title = (title or (reports[0].title if reports else "")).strip()
+    with transaction.atomic():
+        meeting = _lock_meeting(meeting)
+        _require_open(meeting)
+        item = AgendaItem(
+            meeting=meeting,
+            kind=kind,
+            title=title,
+            description=description,
+            part=part,
+            exempt_paragraphs=sorted(exempt_paragraphs or []),
+            minutes_of=minutes_of,
+            urgency_reason=urgency_reason.strip(),
+            added_at=timezone.now(),
+            added_by=_user(by),
+            position=0,
+        )
+        if document is not None:
+            item.document_pages, item.document_sha256 = checked_pdf(document, field="document")
+            item.document = document
+        item.full_clean(exclude=["position"])
+        deadline = publication_deadline(meeting)
+        if (
+            item_is_late(item, deadline=deadline, published_on=timezone.localdate())
+            and not item.urgency_reason
+        ):
+            raise ValidationError(
+                {
+                    "urgency_reason": f"This item is late ({deadline.rule}). Record why the chair accepts it "
+                    "as urgent by reason of special circumstances (R2, s.100B(4)); the minutes will carry it."
+                }
+            )
+        item.position = _insert_position(meeting, part)
+        item.save()
+        for position, report in enumerate(reports, start=1):
+            _attach(item, report, position=position)
+        audit_record(obj=item, by=by, action=AuditEntry.Action.CREATED, changes=field_values(item))
+    return item
+
+
+def _attach(item: AgendaItem, report: Report, *, position: int) -> AgendaItemReport:
+    if report.status not in _ATTACHABLE:
+        raise AgendaError(
+            f"“{report.title}” is {report.get_status_display().lower()}: it cannot go on an agenda."
+        )
+    if AgendaItemReport.objects.filter(item__meeting=item.meeting, report=report).exists():
+        raise AgendaError(f"“{report.title}” is already on this agenda.")
+    return AgendaItemReport.objects.create(item=item, report=report, position=position)
+
+
+def agenda_report_attach(*, item: AgendaItem, report: Report, by) -> AgendaItemReport:
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _require_open(meeting)
+        if item.kind != AgendaItem.Kind.REPORTS:
+            raise AgendaError("Reports go on a report item.")
+        if item.is_published:
+            raise AgendaError("This item is published: add a new item for another report.")
+        position = (item.report_links.aggregate(n=Max("position"))["n"] or 0) + 1
+        link = _attach(item, report, position=position)
+        audit_record(
+            obj=item, by=by, action=AuditEntry.Action.CHANGED, note=f"Report attached: {report.title}"
+        )
+    return link
+
+
+def agenda_report_detach(*, link: AgendaItemReport, by) -> None:
+    with transaction.atomic():
+        meeting = _lock_meeting(link.item.meeting)
+        _require_open(meeting)
+        if link.item.is_published:
+            raise AgendaError("This item is published: withdraw the item instead.")
+        if link.item.report_links.count() == 1:
+            raise AgendaError("An item needs at least one report: remove the item instead.")
+        audit_record(
+            obj=link.item, by=by, action=AuditEntry.Action.CHANGED, note=f"Report removed: {link.report}"
+        )
+        link.delete()
+
+
+def agenda_item_update(*, item: AgendaItem, by, **values) -> AgendaItem:
+    """Change an item's title, description, exempt paragraphs or urgency reason."""
+    allowed = {"title", "description", "exempt_paragraphs", "urgency_reason"}
+    if unknown := set(values) - allowed:
+        raise AgendaError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _require_open(meeting)
+        item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        before = field_values(item)
+        for name, value in values.items():
+            setattr(item, name, value.strip() if isinstance(value, str) else value)
+        item.full_clean()
+        item.save()
+        changes = changed_values(before, field_values(item))
+        if changes:
+            audit_record(obj=item, by=by, action=AuditEntry.Action.CHANGED, changes=changes)
+            if item.is_published:
+                agenda_change_record(
+                    meeting=meeting, by=by, summary=f"{_item_number(item)} changed: {item.title}"
+                )
+    return item
+
+
+def agenda_item_set_part(
+    *, item: AgendaItem, part: str, exempt_paragraphs: list[int] | None = None, by
+) -> AgendaItem:
+    """Move an item into Part B (citing Schedule 12A paragraphs, R4) or back to Part A; it goes to
+    the end of the part it joins."""
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _require_open(meeting)
+        item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        if item.part == part:
+            return item
+        before = field_values(item)
+        item.part = part
+        item.exempt_paragraphs = sorted(exempt_paragraphs or []) if part == Part.B else []
+        item.position = _insert_position(meeting, part) if part == Part.B else _end_position(meeting, part)
+        item.full_clean()
+        item.save()
+        audit_record(
+            obj=item,
+            by=by,
+            action=AuditEntry.Action.CHANGED,
+            changes=changed_values(before, field_values(item)),
+        )
+        if item.is_published:
+            agenda_change_record(
+                meeting=meeting, by=by, summary=f"“{item.title}” moved to {Part(part).label}"
+            )
+    return item
+
+
+def _end_position(meeting: Meeting, part: str) -> int:
+    return (meeting.items.filter(part=part).aggregate(n=Max("position"))["n"] or 0) + 10
+
+
+def agenda_reorder(*, meeting: Meeting, part: str, item_ids: list[int], by) -> None:
+    """Put one part's items in the given order (drag and drop sends the whole list)."""
+    with transaction.atomic():
+        meeting = _lock_meeting(meeting)
+        _require_open(meeting)
+        items = {i.pk: i for i in meeting.items.filter(part=part)}
+        if sorted(item_ids) != sorted(items):
+            raise AgendaError(
+                "The agenda changed while you were reordering it: reload the page and try again."
+            )
+        order_before = [i.pk for i in sorted(items.values(), key=lambda i: (i.position, i.pk))]
+        if order_before == list(item_ids):
+            return
+        for position, pk in enumerate(item_ids, start=1):
+            items[pk].position = position * 10
+        AgendaItem.objects.bulk_update(items.values(), ["position"])
+        audit_record(
+            obj=meeting, by=by, action=AuditEntry.Action.CHANGED, note=f"{Part(part).label} reordered"
+        )
+        if meeting.agenda_is_published:
+            agenda_change_record(meeting=meeting, by=by, summary=f"{Part(part).label} items reordered")
+
+
+def agenda_item_move(*, item: AgendaItem, up: bool, by) -> None:
+    """The plain-form fallback for drag and drop: swap the item with its neighbour in its part."""
+    ids = list(
+        item.meeting.items.filter(part=item.part).order_by("position", "pk").values_list("pk", flat=True)
+    )
+    index = ids.index(item.pk)
+    other = index - 1 if up else index + 1
+    if 0 <= other < len(ids):
+        ids[index], ids[other] = ids[other], ids[index]
+        agenda_reorder(meeting=item.meeting, part=item.part, item_ids=ids, by=by)
+
+
+def agenda_item_remove(*, item: AgendaItem, by) -> None:
+    """Before publication an item is deleted; a published one is withdrawn, and the meeting page says so."""
+    with transaction.atomic():
+        meeting = _lock_meeting(item.meeting)
+        _require_open(meeting)
+        item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        if not item.is_published:
+            audit_record(obj=item, by=by, action=AuditEntry.Action.DELETED, changes=field_values(item))
+            item.delete()
+            return
+        summary = f"{_item_number(item)} withdrawn: {item.title}"
+        item.is_withdrawn = True
+        item.save(update_fields=["is_withdrawn"])
+        audit_record(obj=item, by=by, action=AuditEntry.Action.STATE, note="Withdrawn from the agenda")
+        agenda_change_record(meeting=meeting, by=by, summary=summary)
