@@ -14,6 +14,7 @@ urlpatterns = [
     path("accessibility/", public.accessibility_statement, name="accessibility"),
     path("healthz", public.healthz, name="healthz"),
     path("reports/", include("reports.urls")),
+    path("staff/meetings/", include("meetings.urls_staff")),
     path("staff/", include("council.urls_staff")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -8,8 +8,8 @@ from council.models import Committee
 from council.selectors import committee_members, committees_active, today
 from council.working_days import agenda_publication_deadline
 
-from .models import Meeting
-from .selectors import committee_meetings, meetings_recent, meetings_upcoming
+from ..models import Meeting
+from ..selectors import committee_meetings, meetings_recent, meetings_upcoming
 
 
 @require_GET

@@ -1,0 +1,1 @@
+"""Meeting pages: public (home, committees, meetings and packs) and staff (the agenda builder)."""
