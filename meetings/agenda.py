@@ -61,3 +61,11 @@ def agenda_parts(items) -> list[AgendaPart]:
     for entry in numbered_agenda(items):
         parts.setdefault(entry.item.part, AgendaPart(part=entry.item.part)).entries.append(entry)
     return list(parts.values())
+
+
+def public_title(item: AgendaItem) -> str:
+    """The item's title as the public may read it: "Exempt item" when a report's title is itself
+    exempt (R4). For text that anyone may see: agenda changes, public pages, the public pack."""
+    if any(link.report.title_is_exempt for link in item.report_links.all()):
+        return "Exempt item"
+    return item.title

@@ -16,8 +16,8 @@ from council.services import audit_record, changed_values, field_values
 from council.uploads import checked_pdf
 from reports.models import Report
 
-from ..agenda import numbered_agenda
-from ..models import AgendaItem, AgendaItemReport, Meeting, Part
+from ..agenda import numbered_agenda, public_title
+from ..models import STANDARD_ITEM_WORDING, AgendaItem, AgendaItemReport, Meeting, Part, StandardItem
 from ..publication import item_is_late, publication_deadline
 from .meetings import AgendaError, agenda_change_record, trailing_standard_items
 
@@ -55,7 +55,7 @@ def _item_number(item: AgendaItem) -> str:
 def _insert_position(meeting: Meeting, part: str) -> int:
     """Where a new item goes: in Part A before the standard items the template puts after the
     reports (exclusion, next meeting…), in Part B at the end."""
-    items = list(meeting.items.filter(part=part).order_by("position", "pk"))
+    items = list(meeting.items.filter(part=part, is_withdrawn=False).order_by("position", "pk"))
     if not items:
         return 10
     if part == Part.A:
@@ -81,6 +81,7 @@ def agenda_item_add(
     meeting: Meeting,
     kind: str,
     title: str = "",
+    standard_item: str = "",
     description: str = "",
     part: str = Part.A,
     exempt_paragraphs: list[int] | None = None,
@@ -90,7 +91,8 @@ def agenda_item_add(
     urgency_reason: str = "",
     by,
 ) -> AgendaItem:
-    """Add an item. A substantive item takes its title from its first report unless given one.
+    """Add an item. A substantive item takes its title from its first report unless given one, a
+    standard item its usual wording.
 
     R2: an item added once the agenda can no longer go out in time is late, and needs the chair's
     reason for urgency. R3: its papers are due from now (`added_at`). On a published agenda the item
@@ -99,6 +101,8 @@ def agenda_item_add(
     reports = list(reports)
     if kind == AgendaItem.Kind.REPORTS and not reports:
         raise AgendaError("Choose the report(s) this item considers.")
+    if not title and standard_item in StandardItem.values:
+        title = STANDARD_ITEM_WORDING[StandardItem(standard_item)]
     title = (title or (reports[0].title if reports else "")).strip()
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
@@ -106,6 +110,7 @@ def agenda_item_add(
         item = AgendaItem(
             meeting=meeting,
             kind=kind,
+            standard_item=standard_item,
             title=title,
             description=description,
             part=part,
@@ -198,7 +203,7 @@ def agenda_item_update(*, item: AgendaItem, by, **values) -> AgendaItem:
             audit_record(obj=item, by=by, action=AuditEntry.Action.CHANGED, changes=changes)
             if item.is_published:
                 agenda_change_record(
-                    meeting=meeting, by=by, summary=f"{_item_number(item)} changed: {item.title}"
+                    meeting=meeting, by=by, summary=f"{_item_number(item)} changed: {public_title(item)}"
                 )
     return item
 
@@ -206,8 +211,9 @@ def agenda_item_update(*, item: AgendaItem, by, **values) -> AgendaItem:
 def agenda_item_set_part(
     *, item: AgendaItem, part: str, exempt_paragraphs: list[int] | None = None, by
 ) -> AgendaItem:
-    """Move an item into Part B (citing Schedule 12A paragraphs, R4) or back to Part A; it goes to
-    the end of the part it joins."""
+    """Move an item into Part B (citing Schedule 12A paragraphs, R4) or back to Part A; it goes where
+    a new item of that part would: at the end of Part B, or in Part A before the standard items that
+    close it (exclusion of the press and public, next meeting)."""
     with transaction.atomic():
         meeting = _lock_meeting(item.meeting)
         _require_open(meeting)
@@ -217,7 +223,7 @@ def agenda_item_set_part(
         before = field_values(item)
         item.part = part
         item.exempt_paragraphs = sorted(exempt_paragraphs or []) if part == Part.B else []
-        item.position = _insert_position(meeting, part) if part == Part.B else _end_position(meeting, part)
+        item.position = _insert_position(meeting, part)
         item.full_clean()
         item.save()
         audit_record(
@@ -228,21 +234,18 @@ def agenda_item_set_part(
         )
         if item.is_published:
             agenda_change_record(
-                meeting=meeting, by=by, summary=f"“{item.title}” moved to {Part(part).label}"
+                meeting=meeting, by=by, summary=f"“{public_title(item)}” moved to {Part(part).label}"
             )
     return item
 
 
-def _end_position(meeting: Meeting, part: str) -> int:
-    return (meeting.items.filter(part=part).aggregate(n=Max("position"))["n"] or 0) + 10
-
-
 def agenda_reorder(*, meeting: Meeting, part: str, item_ids: list[int], by) -> None:
-    """Put one part's items in the given order (drag and drop sends the whole list)."""
+    """Put one part's items in the given order (drag and drop sends the whole list). Withdrawn items
+    are no longer on the agenda, so the list leaves them out."""
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
         _require_open(meeting)
-        items = {i.pk: i for i in meeting.items.filter(part=part)}
+        items = {i.pk: i for i in meeting.items.filter(part=part, is_withdrawn=False)}
         if sorted(item_ids) != sorted(items):
             raise AgendaError(
                 "The agenda changed while you were reordering it: reload the page and try again."
@@ -263,8 +266,12 @@ def agenda_reorder(*, meeting: Meeting, part: str, item_ids: list[int], by) -> N
 def agenda_item_move(*, item: AgendaItem, up: bool, by) -> None:
     """The plain-form fallback for drag and drop: swap the item with its neighbour in its part."""
     ids = list(
-        item.meeting.items.filter(part=item.part).order_by("position", "pk").values_list("pk", flat=True)
+        item.meeting.items.filter(part=item.part, is_withdrawn=False)
+        .order_by("position", "pk")
+        .values_list("pk", flat=True)
     )
+    if item.pk not in ids:
+        raise AgendaError("This item has been withdrawn: it is no longer on the agenda.")
     index = ids.index(item.pk)
     other = index - 1 if up else index + 1
     if 0 <= other < len(ids):
@@ -282,7 +289,7 @@ def agenda_item_remove(*, item: AgendaItem, by) -> None:
             audit_record(obj=item, by=by, action=AuditEntry.Action.DELETED, changes=field_values(item))
             item.delete()
             return
-        summary = f"{_item_number(item)} withdrawn: {item.title}"
+        summary = f"{_item_number(item)} withdrawn: {public_title(item)}"
         item.is_withdrawn = True
         item.save(update_fields=["is_withdrawn"])
         audit_record(obj=item, by=by, action=AuditEntry.Action.STATE, note="Withdrawn from the agenda")

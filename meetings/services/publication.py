@@ -12,18 +12,19 @@ from django.utils import timezone
 from council.models import AuditEntry
 from council.services import audit_record
 from reports.models import Report, ReportVersion
-from reports.services import report_publish
+from reports.services import report_exempt_for_agenda, report_publish
 
-from ..agenda import numbered_agenda
-from ..models import AgendaItem, Meeting, SupplementaryAgenda
+from ..agenda import numbered_agenda, public_title
+from ..models import AgendaItem, Meeting, Part, SupplementaryAgenda
 from ..publication import items_needing_urgency, publication_deadline
 from .meetings import AgendaError, agenda_change_record
 from .packs import pack_build_queue
 
 
 def agenda_missing(items) -> list[str]:
-    """What stops these items being published, in words: reports not yet approved, items without
-    reports. Expects `report_links__report` prefetched."""
+    """What stops these items being published, in words: reports not yet approved or withdrawn
+    since they were put on the agenda, items without reports. Expects `report_links__report`
+    prefetched."""
     missing = []
     for item in items:
         if item.kind != AgendaItem.Kind.REPORTS or item.is_withdrawn:
@@ -33,9 +34,16 @@ def agenda_missing(items) -> list[str]:
             missing.append(f"“{item.title}” has no report.")
         for link in links:
             report = link.report
-            if report.status not in (Report.Status.APPROVED, Report.Status.PUBLISHED):
+            if report.status == Report.Status.WITHDRAWN:
+                missing.append(f"“{report.title}” has been withdrawn: take it off the agenda.")
+            elif report.status not in (Report.Status.APPROVED, Report.Status.PUBLISHED):
                 missing.append(
                     f"“{report.title}” is not approved yet ({report.get_status_display().lower()})."
+                )
+            elif item.part == Part.B and report.status == Report.Status.PUBLISHED and not report.is_exempt:
+                # R4: it is public already; taking it in private would not make it exempt.
+                missing.append(
+                    f"“{report.title}” was published as an open report: it cannot be taken in Part B."
                 )
     return missing
 
@@ -65,10 +73,20 @@ def _check_publishable(meeting: Meeting, items: list[AgendaItem]) -> None:
 
 
 def _freeze_reports(items: list[AgendaItem], *, by) -> None:
-    """Publish each approved report and pin the agenda to its frozen version (the pack prints it)."""
+    """Publish each approved report and pin the agenda to its frozen version (the pack prints it).
+
+    R4: a report taken in Part B becomes exempt under the item's paragraphs first, so that its own
+    page and PDF are closed to the public like the item.
+    """
     for item in items:
         for link in item.report_links.all():
             report = link.report
+            if report.status == Report.Status.APPROVED and item.part == Part.B:
+                meeting = item.meeting
+                context = f"Part B of the agenda of {meeting.committee.name}, {meeting.date.day} {meeting.date:%B %Y}"
+                report_exempt_for_agenda(
+                    report=report, paragraphs=item.exempt_paragraphs, context=context, by=by
+                )
             if report.status == Report.Status.APPROVED:
                 report_publish(report=report, by=by)
             link.version = (
@@ -130,7 +148,7 @@ def supplementary_agenda_publish(*, meeting: Meeting, by) -> SupplementaryAgenda
                 agenda_change_record(
                     meeting=meeting,
                     by=by,
-                    summary=f"Item {numbers[item.pk]} added by supplementary agenda {number}: {item.title}",
+                    summary=f"Item {numbers[item.pk]} added by supplementary agenda {number}: {public_title(item)}",
                     rebuild=False,
                 )
         audit_record(obj=meeting, by=by, action=AuditEntry.Action.STATE, note=f"{supplement} published")

@@ -7,6 +7,7 @@ entry and refuses with `ReportError` (a message for the user).
 from .appendices import appendix_add, appendix_delete
 from .body import RecommendationInput
 from .editing import ReportConflict, ReportContent, report_content, report_create, report_save
+from .exemption import report_exempt_for_agenda
 from .workflow import (
     ReportError,
     approval_record,
@@ -32,6 +33,7 @@ __all__ = [
     "report_content",
     "report_create",
     "report_deadline",
+    "report_exempt_for_agenda",
     "report_publish",
     "report_return",
     "report_save",
