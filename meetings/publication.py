@@ -66,15 +66,17 @@ def item_is_late(item: AgendaItem, *, deadline: PublicationDeadline, published_o
     """R2: would this item, published on `published_on`, miss its clear days?
 
     Section headings and the procedural standard items carry no papers and are never late. On a
-    meeting convened at short notice (R3), items on the agenda when it was convened are due at once
-    and are not late; items added after that are.
+    meeting convened at short notice (R3), the papers are due from the time it was convened: items
+    it was called with are in time if they go out on the day it was convened; items added after
+    that, or published on a later day, are late.
     """
     if item.kind == AgendaItem.Kind.HEADING or (item.kind == AgendaItem.Kind.STANDARD and not item.document):
         return False
     if deadline.is_met_by(published_on):
         return False
     if deadline.short_notice:
-        return timezone.localdate(item.added_at) > deadline.convened_on
+        added_on = timezone.localdate(item.added_at)
+        return added_on > deadline.convened_on or published_on > deadline.convened_on
     return True
 
 

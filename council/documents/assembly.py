@@ -61,15 +61,23 @@ def assemble_pdf(
     language: str = "en-GB",
     author: str = "",
     subject: str = "",
+    outline: Sequence[tuple[tuple[str, ...], int]] | None = None,
 ) -> AssembledPdf:
-    """Merge `sections` in order into one tagged PDF (PDF/UA-1) with stamps, bookmarks and page labels."""
+    """Merge `sections` in order into one tagged PDF (PDF/UA-1) with stamps, bookmarks and page labels.
+
+    The bookmarks come from each section's `bookmarks` path, unless `outline` gives them all, in
+    order, as (path, index of the section whose first page it points at): so an agenda item with no
+    document of its own can still have a bookmark, pointing at the front sheet that lists it.
+    """
     with ExitStack() as sources, pikepdf.new() as pack:
         structure = PackStructure(pack, language)
         stamper = PageStamper(pack)
         stamps: list[int | None] = []
         stamped_pages: dict[int, pikepdf.Object] = {}
         bookmarks: list[tuple[tuple[str, ...], int]] = []
+        first_pages: list[int] = []
         for section in sections:
+            first_pages.append(len(pack.pages))
             # Copied objects read their stream data from the source until the pack is saved.
             source = sources.enter_context(pikepdf.open(BytesIO(section.pdf)))
             if not len(source.pages):
@@ -96,6 +104,10 @@ def assemble_pdf(
                 bookmarks.append((section.bookmarks, first))
 
         structure.install()
+        if outline is not None:
+            bookmarks = [
+                (path, first_pages[index]) for path, index in outline if first_pages[index] < len(pack.pages)
+            ]
         add_bookmarks(pack, bookmarks)
         add_page_labels(pack, stamps)
         link_pack_pages(pack, stamped_pages)

@@ -193,10 +193,17 @@ def build_pack(
     documents = contents.documents()
     pdfs = iter(renderer.render(documents, progress))
     sections: list[PdfSection] = []
+    # A bookmark for every item and document, in agenda order; an item with no document of its own
+    # points at the front sheet (section 0, inserted below), where it is listed.
+    front_title = f"Supplementary agenda {supplement.number}" if supplement else "Agenda"
+    outline: list[tuple[tuple[str, ...], int]] = [((front_title,), 0)]
     page = 1
     for item in contents.items:
         label = f"{item.number}. {item.title}" if item.number else item.title
+        if not item.is_heading and not item.documents:
+            outline.append(((label,), 0))
         for document in item.documents:
+            outline.append(((label, document.bookmark), len(sections) + 1))
             pdf = next(pdfs)
             pages = pdf_page_count(pdf)
             if item.first_page is None:
@@ -219,7 +226,6 @@ def build_pack(
         [front] = render_pdfs([RenderJob(html=html, title=pack_pdf_title(contents), author=council.name)])
         _store(front_key, front)
         renderer.rendered += 1
-    front_title = f"Supplementary agenda {supplement.number}" if supplement else "Agenda"
     sections.insert(0, PdfSection(pdf=front, bookmarks=(front_title,), numbered=False))
     progress("Merging and numbering the pages")
     assembled = assemble_pdf(
@@ -227,5 +233,6 @@ def build_pack(
         title=pack_pdf_title(contents),
         author=council.name,
         subject=f"{meeting.committee.name} – {meeting.date.day} {meeting.date:%B %Y}",
+        outline=outline,
     )
     return BuiltPack(contents=contents, assembled=assembled, rendered=renderer.rendered)

@@ -139,3 +139,18 @@ def test_committee_list_grouped_by_kind(client):
     page = client.get(reverse("committee_list")).content.decode()
 
     assert page.index("Cabinet / executive") < page.index("Cabinet<") < page.index("Regulatory committee")
+
+
+def test_home_and_committee_mark_meetings_with_agenda_published(client):
+    committee = CommitteeFactory(name="Cabinet")
+    today = timezone.localdate()
+    published = MeetingFactory(
+        committee=committee, date=today + timedelta(days=3), agenda_published_at=timezone.now()
+    )
+    MeetingFactory(committee=committee, date=today + timedelta(days=30))
+
+    for url in (reverse("home"), committee.get_absolute_url()):
+        page = " ".join(client.get(url).content.decode().split())
+        assert page.count("Agenda published") == 1
+        marked = page.index(f'href="{published.get_absolute_url()}"')
+        assert marked < page.index("Agenda published") < page.index("</li>", marked)

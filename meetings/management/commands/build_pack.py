@@ -47,7 +47,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         Path(out).write_bytes(built.assembled.pdf)
         seconds = time.perf_counter() - started
+        documents = "document" if built.rendered == 1 else "documents"
         self.stdout.write(
             f"Wrote {out}: {built.assembled.page_count} pages, {len(built.assembled.pdf):,} bytes, "
-            f"{built.rendered} documents rendered, in {seconds:.2f} s."
+            f"{built.rendered} {documents} rendered, in {seconds:.2f} s."
         )
