@@ -11,6 +11,7 @@ from .agenda import (
     agenda_report_attach,
     agenda_report_detach,
 )
+from .documents import agenda_item_document_set
 from .meetings import (
     AgendaError,
     agenda_change_record,
@@ -27,6 +28,7 @@ __all__ = [
     "AgendaError",
     "agenda_change_record",
     "agenda_item_add",
+    "agenda_item_document_set",
     "agenda_item_move",
     "agenda_item_remove",
     "agenda_item_set_part",

@@ -1,0 +1,60 @@
+"""An item's own document: the PDF bound into the pack with it, such as the minutes of the previous
+meeting on the template's standard item ("Minutes of the previous meeting (Pages 1 - 13)")."""
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from council.models import AuditEntry
+from council.services import audit_record
+from council.uploads import checked_pdf
+
+from ..agenda import numbered_agenda, public_title
+from ..models import AgendaItem, Meeting
+from .meetings import AgendaError, agenda_change_record
+
+
+def _item_label(item: AgendaItem) -> str:
+    for entry in numbered_agenda(item.meeting.items.all()):
+        if entry.item.pk == item.pk and entry.number:
+            return f"Item {entry.number}"
+    return "An item"
+
+
+def agenda_item_document_set(
+    *, item: AgendaItem, document: UploadedFile, minutes_of: Meeting | None = None, by
+) -> AgendaItem:
+    """Bind a PDF (checked: a whole, unencrypted PDF within the size limit) to an item, replacing any
+    it had. On a published agenda the change is listed and the packs are rebuilt."""
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+        if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+            raise AgendaError(
+                f"This meeting is {meeting.get_status_display().lower()}: its agenda cannot change."
+            )
+        item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        if item.kind == AgendaItem.Kind.HEADING:
+            raise AgendaError("A section heading has no document.")
+        if item.is_withdrawn:
+            raise AgendaError("This item has been withdrawn.")
+        pages, digest = checked_pdf(document, field="document")
+        replaced = bool(item.document)
+        old_name = item.document.name
+        item.document = document
+        item.document_pages, item.document_sha256 = pages, digest
+        if minutes_of is not None:
+            item.minutes_of = minutes_of
+        item.full_clean()
+        item.save()
+        audit_record(
+            obj=item,
+            by=by,
+            action=AuditEntry.Action.CHANGED,
+            changes={"document": [old_name, item.document.name]},
+            note=f"Document {'replaced' if replaced else 'added'} ({pages} pages)",
+        )
+        if item.is_published:
+            verb = "replaced" if replaced else "added"
+            agenda_change_record(
+                meeting=meeting, by=by, summary=f"{_item_label(item)} ({public_title(item)}): document {verb}"
+            )
+    return item
