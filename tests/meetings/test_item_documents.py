@@ -83,6 +83,6 @@ def test_document_must_be_a_whole_pdf_and_never_on_a_heading():
     assert error.value.message_dict == {
         "document": ["This PDF is password-protected: upload a copy without a password."]
     }
-    with pytest.raises(AgendaError, match="A section heading has no document."):
+    with pytest.raises(AgendaError, match=r"A section heading has no document\."):
         agenda_item_document_set(item=heading, document=pdf_upload(), by=by)
     assert not _minutes_item(meeting).document
