@@ -291,7 +291,9 @@ def render_report_pdf(
     that is not yet published. `base_url` (the site's address) makes relative links in the text
     work from the PDF.
     """
-    html = report_print_html(snapshot, approvals=approvals, council_name=council_name, status_note=status_note)
+    html = report_print_html(
+        snapshot, approvals=approvals, council_name=council_name, status_note=status_note
+    )
     return render_pdf(
         html=html,
         base_url=base_url,

@@ -28,7 +28,8 @@ class AgendaPack(models.Model):
     built_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["meeting", "supplement__number", "variant"]
+        # The main agenda's packs first on every database (PostgreSQL puts nulls last by default).
+        ordering = ["meeting", models.F("supplement__number").asc(nulls_first=True), "variant"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "variant"],

@@ -11,6 +11,12 @@ from .agenda import (
     agenda_report_attach,
     agenda_report_detach,
 )
+from .agenda_templates import (
+    agenda_template_entry_add,
+    agenda_template_entry_move,
+    agenda_template_entry_remove,
+    agenda_template_reorder,
+)
 from .documents import agenda_item_document_set
 from .meetings import (
     AgendaError,
@@ -39,6 +45,10 @@ __all__ = [
     "agenda_report_attach",
     "agenda_report_detach",
     "agenda_template",
+    "agenda_template_entry_add",
+    "agenda_template_entry_move",
+    "agenda_template_entry_remove",
+    "agenda_template_reorder",
     "meeting_create",
     "meeting_set_status",
     "meeting_update",
