@@ -8,6 +8,7 @@ changed, so editing one report re-renders only that report; the rest is merging 
 
 import hashlib
 import json
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -35,6 +36,18 @@ PACK_TEMPLATES = ("pdf/agenda_front_sheet.html", "pdf/exempt_notice.html")
 PACK_STYLESHEETS = ("css/print/agenda.css",)
 
 Progress = Callable[[str], None]
+
+# Page counts of rendered documents by cache key, so a rebuild does not open every cached PDF
+# twice (once to count, once to merge). A long-running worker keeps the most recent ones.
+_PAGE_COUNTS: OrderedDict[str, int] = OrderedDict()
+_PAGE_COUNTS_KEPT = 10_000
+
+
+def _remember_pages(key: str, pages: int) -> None:
+    _PAGE_COUNTS[key] = pages
+    _PAGE_COUNTS.move_to_end(key)
+    while len(_PAGE_COUNTS) > _PAGE_COUNTS_KEPT:
+        _PAGE_COUNTS.popitem(last=False)
 
 
 class PackBuildError(Exception):
@@ -117,17 +130,20 @@ class _Renderer:
             )
         return "", None  # an upload: read as it is
 
-    def render(self, documents: list[PackDocument], progress: Progress) -> list[bytes]:
-        results: list[bytes | None] = [None] * len(documents)
+    def render(
+        self, documents: list[PackDocument], progress: Progress
+    ) -> list[tuple[bytes, int | None, str]]:
+        """Each document's PDF, its page count where known without opening it, and its cache key."""
+        results: list[tuple[bytes, int | None, str] | None] = [None] * len(documents)
         pending: dict[str, tuple[list[int], Callable]] = {}
         for index, document in enumerate(documents):
             if document.kind == "upload":
-                results[index] = _upload_bytes(document)
+                results[index] = (_upload_bytes(document), document.pages, "")
                 continue
             key, make_job = self.job(document)
             cached = _cached(key)
             if cached is not None:
-                results[index] = cached
+                results[index] = (cached, _PAGE_COUNTS.get(key), key)
             else:
                 pending.setdefault(key, ([], make_job))[0].append(index)
         if pending:
@@ -139,7 +155,7 @@ class _Renderer:
             for key, pdf in zip(keys, pdfs, strict=True):
                 _store(key, pdf)
                 for index in pending[key][0]:
-                    results[index] = pdf
+                    results[index] = (pdf, None, key)
             self.rendered += len(keys)
         return results  # type: ignore[return-value]
 
@@ -172,40 +188,32 @@ def pack_pdf_title(contents: PackContents) -> str:
     return f"{meeting.committee.name}, {meeting.date.day} {meeting.date:%B %Y}: {which}{confidential}"
 
 
-def build_pack(
-    *,
-    meeting: Meeting,
-    variant: str = AgendaPack.Variant.PUBLIC,
-    supplement: SupplementaryAgenda | None = None,
-    published_only: bool = True,
-    progress: Progress = lambda step: None,
-) -> BuiltPack:
-    """Render one pack. Raises PackBuildError (or a rendering error) and writes nothing on failure;
-    the caller decides where a finished pack goes."""
-    # The document engine loads WeasyPrint and pikepdf: only when a pack is built.
-    from council.documents import PdfSection, RenderJob, assemble_pdf, pdf_page_count, render_pdfs
+def _lay_out(contents: PackContents, rendered: list, *, trust_counts: bool, front_title: str):
+    """The sections in order, the outline, and each item's page range; returns the number of pages.
 
-    council = _council()
-    contents = pack_contents(
-        meeting=meeting, variant=variant, supplement=supplement, published_only=published_only
-    )
-    renderer = _Renderer(council)
-    documents = contents.documents()
-    pdfs = iter(renderer.render(documents, progress))
+    Page counts known without opening a PDF (an upload's, counted when it was uploaded; a cached
+    render's) are used when `trust_counts`; the assembled pack is checked against them.
+    """
+    from council.documents import PdfSection, pdf_page_count
+
     sections: list[PdfSection] = []
     # A bookmark for every item and document, in agenda order; an item with no document of its own
-    # points at the front sheet (section 0, inserted below), where it is listed.
-    front_title = f"Supplementary agenda {supplement.number}" if supplement else "Agenda"
+    # points at the front sheet (section 0, inserted by the caller), where it is listed.
     outline: list[tuple[tuple[str, ...], int]] = [((front_title,), 0)]
+    documents = iter(rendered)
     page = 1
     for item in contents.items:
+        item.first_page = item.last_page = None
         label = f"{item.number}. {item.title}" if item.number else item.title
         if not item.is_heading and not item.documents:
             outline.append(((label,), 0))
         for document in item.documents:
             outline.append(((label, document.bookmark), len(sections) + 1))
-            pdf = next(pdfs)
-            pages = pdf_page_count(pdf)
+            pdf, pages, key = next(documents)
+            if pages is None or not trust_counts:
+                pages = pdf_page_count(pdf)
+                if key:
+                    _remember_pages(key, pages)
             if item.first_page is None:
                 item.first_page = page
             page += pages
@@ -218,21 +226,54 @@ def build_pack(
                     alt_text=document.alt_text,
                 )
             )
-    progress("Rendering the front sheet")
-    html = front_sheet_html(contents, council=council)
-    front_key = _key("front", renderer.fingerprint, html)
-    front = _cached(front_key)
-    if front is None:
-        [front] = render_pdfs([RenderJob(html=html, title=pack_pdf_title(contents), author=council.name)])
-        _store(front_key, front)
-        renderer.rendered += 1
-    sections.insert(0, PdfSection(pdf=front, bookmarks=(front_title,), numbered=False))
-    progress("Merging and numbering the pages")
-    assembled = assemble_pdf(
-        sections,
-        title=pack_pdf_title(contents),
-        author=council.name,
-        subject=f"{meeting.committee.name} – {meeting.date.day} {meeting.date:%B %Y}",
-        outline=outline,
+    return sections, outline, page - 1
+
+
+def build_pack(
+    *,
+    meeting: Meeting,
+    variant: str = AgendaPack.Variant.PUBLIC,
+    supplement: SupplementaryAgenda | None = None,
+    published_only: bool = True,
+    progress: Progress = lambda step: None,
+) -> BuiltPack:
+    """Render one pack. Raises PackBuildError (or a rendering error) and writes nothing on failure;
+    the caller decides where a finished pack goes."""
+    # The document engine loads WeasyPrint and pikepdf: only when a pack is built.
+    from council.documents import PdfSection, RenderJob, assemble_pdf, render_pdfs
+
+    council = _council()
+    contents = pack_contents(
+        meeting=meeting, variant=variant, supplement=supplement, published_only=published_only
     )
+    renderer = _Renderer(council)
+    rendered = renderer.render(contents.documents(), progress)
+    front_title = f"Supplementary agenda {supplement.number}" if supplement else "Agenda"
+    for trust_counts in (True, False):
+        sections, outline, numbered = _lay_out(
+            contents, rendered, trust_counts=trust_counts, front_title=front_title
+        )
+        progress("Rendering the front sheet")
+        html = front_sheet_html(contents, council=council)
+        front_key = _key("front", renderer.fingerprint, html)
+        front = _cached(front_key)
+        if front is None:
+            [front] = render_pdfs([RenderJob(html=html, title=pack_pdf_title(contents), author=council.name)])
+            _store(front_key, front)
+            renderer.rendered += 1
+        sections.insert(0, PdfSection(pdf=front, bookmarks=(front_title,), numbered=False))
+        progress("Merging and numbering the pages")
+        assembled = assemble_pdf(
+            sections,
+            title=pack_pdf_title(contents),
+            author=council.name,
+            subject=f"{meeting.committee.name} – {meeting.date.day} {meeting.date:%B %Y}",
+            outline=outline,
+        )
+        if assembled.numbered_pages == numbered:
+            break
+        # A stored page count was wrong (a PDF two readers count differently): count them all again,
+        # so the front sheet's "(Pages X - Y)" are always the pages the pack has.
+    else:
+        raise PackBuildError("The pack's pages could not be counted consistently.")
     return BuiltPack(contents=contents, assembled=assembled, rendered=renderer.rendered)

@@ -45,6 +45,7 @@ class PackDocument:
     notice: dict | None = None
     top_stamp: str = ""
     alt_text: str = ""
+    pages: int | None = None  # known for an upload (counted when it was uploaded)
 
 
 @dataclass
@@ -152,6 +153,7 @@ def _report_documents(
                     sha256=appendix["sha256"],
                     top_stamp=NOT_FOR_PUBLICATION if exempt else "",
                     alt_text=f"{name}: an uploaded document of {appendix['page_count']} pages.",
+                    pages=appendix["page_count"],
                 )
             )
         elif appendix["is_exempt"] and not snapshot["is_exempt"] and appendix["body"]:
@@ -184,6 +186,7 @@ def _item_document(entry: AgendaEntry, *, confidential: bool) -> list[PackDocume
             sha256=item.document_sha256,
             top_stamp=NOT_FOR_PUBLICATION if item.part == Part.B else "",
             alt_text=f"{item.title}: an uploaded document of {item.document_pages} pages.",
+            pages=item.document_pages,
         )
     ]
 

@@ -86,3 +86,21 @@ def test_document_must_be_a_whole_pdf_and_never_on_a_heading():
     with pytest.raises(AgendaError, match=r"A section heading has no document\."):
         agenda_item_document_set(item=heading, document=pdf_upload(), by=by)
     assert not _minutes_item(meeting).document
+
+
+def test_pack_counts_pages_again_when_a_stored_count_is_wrong(time_machine):
+    """The front sheet's ranges come from the pages the pack has, even if an upload's stored count
+    (taken by another PDF reader when it was uploaded) disagrees."""
+    travel_to(time_machine, date(2025, 6, 2))
+    by = clerk()
+    meeting = meeting_called(on=MEETING_DATE, by=by)
+    report = report_approved_with(committee=meeting.committee, meeting_date=MEETING_DATE, title="Play Area Renewal")
+    report_item(meeting, report=report, by=by)
+    agenda_item_document_set(item=_minutes_item(meeting), document=pdf_upload(pages=2), by=by)
+    AgendaItem.objects.filter(standard_item=StandardItem.PREVIOUS_MINUTES).update(document_pages=5)
+    agenda_publish(meeting=meeting, by=by)
+
+    pack = PackRead.of(build_pack(meeting=meeting, variant=AgendaPack.Variant.PUBLIC).assembled.pdf)
+
+    assert pack.page_ranges[3] == ("Minutes of the previous meeting", 1, 2)
+    assert pack.page_ranges[6][1] == 3
