@@ -8,7 +8,10 @@ brings the demo up to date (a new municipal year after May, new terms). Writes g
 
 Other apps add their demo data through an extension point: an app config's `demo_loader` names a
 `load_demo(*, today, stdout) -> dict`, called after the organisation, in `INSTALLED_APPS` order and in the
-same transaction. So `council` imports none of them.
+same transaction. So `council` imports none of them. An app whose demo needs another app's, loaded later
+(agendas need the reports), also names a `demo_after_loader`, called once every `demo_loader` has run,
+as `load(*, today, stdout, build_documents) -> dict`: `build_documents` says whether documents it queues
+(agenda packs) are built before `load_demo` returns, or left to the task worker.
 """
 
 from calendar import MONDAY, THURSDAY, WEDNESDAY
@@ -393,11 +396,14 @@ def load_council_demo(*, today: date, stdout=None) -> dict:
     return {label: model._default_manager.count() for label, model in counted}
 
 
-def load_demo(*, today: date | None = None, stdout=None) -> dict:
+def load_demo(*, today: date | None = None, stdout=None, build_documents: bool = True) -> dict:
     """Create or refresh the whole demo, dated relative to `today`, in one transaction.
 
     The council's own data comes first; then every installed app whose config names a `demo_loader` adds
-    its own, in `INSTALLED_APPS` order. Returns how many of each record exist, merged from every loader.
+    its own, in `INSTALLED_APPS` order, and after them every `demo_after_loader`, in the same order.
+    Returns how many of each record exist, merged from every loader. Documents the loaders queue are
+    built once the transaction commits, before this returns, unless `build_documents` is False (or an
+    outer transaction never commits, as in tests).
     """
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -405,4 +411,7 @@ def load_demo(*, today: date | None = None, stdout=None) -> dict:
         for config in apps.get_app_configs():
             if loader := getattr(config, "demo_loader", None):
                 counts |= import_string(loader)(today=today, stdout=stdout)
+        for config in apps.get_app_configs():
+            if loader := getattr(config, "demo_after_loader", None):
+                counts |= import_string(loader)(today=today, stdout=stdout, build_documents=build_documents)
     return counts

@@ -5,10 +5,16 @@ the same transaction, without importing this app. The committees (by slug) and t
 date) are read from the database. Every body meets through the previous and the current municipal year:
 a meeting before `today` was held, one on or after it is scheduled, except one cancelled meeting last year
 and one postponed meeting to come (`meetings.demo_data`). Loading twice on one day changes nothing.
+
+Meetings are written directly, as the calendar agreed months ago (R3: `convened_at`), because
+`meeting_create` would start each agenda now. Their agendas come later, once the reports are loaded,
+through the services (`meetings.demo_agendas`), which reopen a held meeting to replay its agenda.
 """
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
 
 from council.demo import DemoDataError, bank_holidays
 from council.models import ClosureDay, Committee, MunicipalYear
@@ -92,6 +98,12 @@ def _save(meeting: Meeting, values: dict) -> bool:
     return True
 
 
+def _convened_at(year: MunicipalYear) -> datetime:
+    """R3: when the year's meetings were called, at the Council meeting that agreed the calendar."""
+    day = year.start_date - data.CONVENED_BEFORE_YEAR
+    return timezone.make_aware(datetime.combine(day, data.CONVENED_AT))
+
+
 def load_demo(*, today: date, stdout=None) -> dict:
     """Create or refresh the demo meetings for `today`; returns {"meetings": how many exist}."""
     years = list(MunicipalYear.objects.filter(start_date__lte=today).order_by("-start_date")[:2])
@@ -103,7 +115,7 @@ def load_demo(*, today: date, stdout=None) -> dict:
     if missing := sorted(set(slugs) - set(committees)):
         raise DemoDataError(f"The demo meetings need these committees: {', '.join(missing)}.")
     not_working = _NotWorking()
-    schedule = {}
+    schedule, convened = {}, {}
     for committee in committees.values():
         for year in (previous, current):
             dates = _meeting_dates(
@@ -113,6 +125,7 @@ def load_demo(*, today: date, stdout=None) -> dict:
                 if day in not_working:
                     raise DemoDataError(f"{committee} would meet on {day:%A %-d %B %Y}, not a working day.")
                 schedule[(committee.slug, day)] = kind
+                convened[(committee.slug, day)] = _convened_at(year)
     not_held = _not_held(schedule, previous=previous, today=today)
 
     existing = {
@@ -126,7 +139,13 @@ def load_demo(*, today: date, stdout=None) -> dict:
         meeting = meeting or Meeting(committee=committee, date=day, start_time=committee.default_start_time)
         usual = Meeting.Status.HELD if day < today else Meeting.Status.SCHEDULED
         status, reason = not_held.get((slug, day), (usual, ""))
-        values = {"venue": committee.default_venue, "kind": kind, "status": status, "status_reason": reason}
+        values = {
+            "venue": committee.default_venue,
+            "kind": kind,
+            "status": status,
+            "status_reason": reason,
+            "convened_at": convened[(slug, day)],
+        }
         written += _save(meeting, values)
     # Meetings of earlier years (from loading on an earlier day) keep their dates, but only today's
     # cancelled and postponed meetings stay so: the demo always shows one of each.

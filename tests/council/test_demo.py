@@ -161,14 +161,18 @@ def test_demo_run_twice_on_one_day_changes_nothing(demo, settings):
         demo
         == header
         + "Meetings loaded: 191 in all, 191 added or changed.\nReports loaded: 12 in all, 12 added.\n"
+        + "Agendas loaded: 49 published, 49 of them now; 46 drafts started; 15 reports written for them.\n"
     )
     assert second_output.getvalue() == (
-        header + "Meetings loaded: 191 in all, 0 added or changed.\nReports loaded: 12 in all, 0 added.\n"
+        header
+        + "Meetings loaded: 191 in all, 0 added or changed.\nReports loaded: 27 in all, 0 added.\n"
+        + "Agendas loaded: 49 published, 0 of them now; 0 drafts started; 0 reports written for them.\n"
     )
     # The council's counts come first, then those of each app with a `demo_loader`.
     assert list(returned) == [
         *("wards", "directorates", "officers", "parties", "councillors", "co-opted members", "committees"),
         *("municipal years", "memberships", "closure days", "users", "meetings", "reports"),
+        *("agenda templates", "agenda items", "published agendas"),
     ]
     assert (returned["memberships"], returned["meetings"]) == (257, 191)
     # A re-run resets the password, so the printed log-ins work.

@@ -6,6 +6,7 @@ Content-Security-Policy violations, which show up as console errors.
 
 import os
 import shutil
+from importlib import import_module
 
 import pytest
 
@@ -33,6 +34,22 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def standard_report_sections(request):
+    """Put back the standard report body sections that a migration seeds. A journey runs against the
+    live server, so its test is transactional, and when it ends every table is emptied: without this
+    a later journey (the demo data, the report editor) would find no sections."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("transactional_db")
+    from reports.models import SectionTemplate
+
+    if not SectionTemplate.objects.exists():
+        sections = import_module("reports.migrations.0002_standard_sections").STANDARD_SECTIONS
+        for position, (title, holds) in enumerate(sections, start=1):
+            SectionTemplate.objects.create(position=position, title=title, holds_recommendations=holds)
 
 
 @pytest.fixture(scope="session")

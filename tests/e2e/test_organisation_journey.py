@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_council(settings):
-    call_command("demo", force=True, stdout=io.StringIO())
+    call_command("demo", force=True, no_documents=True, stdout=io.StringIO())
     return settings.WITAN["DEMO_PASSWORD"]
 
 

@@ -94,7 +94,9 @@ def test_pack_counts_pages_again_when_a_stored_count_is_wrong(time_machine):
     travel_to(time_machine, date(2025, 6, 2))
     by = clerk()
     meeting = meeting_called(on=MEETING_DATE, by=by)
-    report = report_approved_with(committee=meeting.committee, meeting_date=MEETING_DATE, title="Play Area Renewal")
+    report = report_approved_with(
+        committee=meeting.committee, meeting_date=MEETING_DATE, title="Play Area Renewal"
+    )
     report_item(meeting, report=report, by=by)
     agenda_item_document_set(item=_minutes_item(meeting), document=pdf_upload(pages=2), by=by)
     AgendaItem.objects.filter(standard_item=StandardItem.PREVIOUS_MINUTES).update(document_pages=5)

@@ -14,20 +14,27 @@ from council.demo import load_demo
 from council.models import AuditEntry
 from meetings.models import Meeting
 from reports.apps import ReportsConfig
+from reports.demo_data import REPORTS
 from reports.models import Approval, Report, ReportVersion
 from reports.selectors import reports_visible_to
 
 TODAY = date(2026, 11, 22)
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# The reports loader's dozen; the agendas loader (meetings) then publishes the approved ones with
+# their meetings' agendas, and writes more for the next Cabinet.
+DOZEN = [spec["title"] for spec in REPORTS]
 EXPECTED_STATUSES = {
     "draft": 2,
     "returned": 1,
     "submitted": 3,
-    "approved": 3,
-    "published": 2,
+    "published": 5,
     "withdrawn": 1,
 }
+
+
+def dozen():
+    return Report.objects.filter(title__in=DOZEN)
 
 
 @pytest.fixture(scope="module")
@@ -61,14 +68,14 @@ def test_demo_reports_loader_is_registered():
 
 @pytest.mark.django_db
 def test_demo_reports_are_a_dozen_in_every_state(demo):
-    assert demo["counts"]["reports"] == 12
+    assert demo["counts"]["reports"] == 27  # with the agendas loader's reports for the next Cabinet
     assert "Reports loaded: 12 in all, 12 added.\n" in demo["output"]
-    assert Counter(Report.objects.values_list("status", flat=True)) == EXPECTED_STATUSES
+    assert Counter(dozen().values_list("status", flat=True)) == EXPECTED_STATUSES
 
 
 @pytest.mark.django_db
 def test_demo_submitted_reports_two_partly_approved_one_waiting_for_all(demo):
-    submitted = Report.objects.filter(status=Report.Status.SUBMITTED)
+    submitted = dozen().filter(status=Report.Status.SUBMITTED)
 
     assert sorted(recorded(report) for report in submitted) == [0, 2, 3]
     land = submitted.get(title="Disposal of Land at the Former Tanners Cross Depot")
@@ -83,7 +90,8 @@ def test_demo_submitted_reports_two_partly_approved_one_waiting_for_all(demo):
 
 @pytest.mark.django_db
 def test_demo_approved_reports_key_decisions_on_and_off_the_forward_plan(demo):
-    approved = Report.objects.filter(status=Report.Status.APPROVED)
+    # Approved for meetings to come; their agendas are out, so they are published now.
+    approved = dozen().filter(status=Report.Status.PUBLISHED, meeting_date__gte=TODAY)
 
     flags = sorted((r.is_key_decision, r.on_forward_plan) for r in approved)
     assert flags == [(False, False), (True, False), (True, True)]
@@ -97,7 +105,7 @@ def test_demo_approved_reports_key_decisions_on_and_off_the_forward_plan(demo):
 
 @pytest.mark.django_db
 def test_demo_exempt_reports_cite_schedule_12a_with_a_reason(demo):
-    exempt = {r.title: r for r in Report.objects.filter(is_exempt=True)}
+    exempt = {r.title: r for r in dozen().filter(is_exempt=True)}
 
     assert sorted(exempt) == [
         "Customer Services: Proposed Restructure",
@@ -113,14 +121,17 @@ def test_demo_exempt_reports_cite_schedule_12a_with_a_reason(demo):
 
 @pytest.mark.django_db
 def test_demo_reports_go_to_real_meetings_of_their_committee(demo):
-    meetings = {(m.committee_id, m.date): m.status for m in Meeting.objects.all()}
+    meetings = {(m.committee_id, m.date): m for m in Meeting.objects.all()}
 
     for report in Report.objects.all():
-        status = meetings.get((report.committee_id, report.meeting_date))
+        meeting = meetings[(report.committee_id, report.meeting_date)]
         if report.status == Report.Status.PUBLISHED:
-            assert (status, report.meeting_date < TODAY) == (Meeting.Status.HELD, True), report.title
+            # Published with its meeting's agenda.
+            assert meeting.agenda_is_published, report.title
         else:
-            assert (status, report.meeting_date >= TODAY) == (Meeting.Status.SCHEDULED, True), report.title
+            assert (meeting.status, report.meeting_date >= TODAY) == (Meeting.Status.SCHEDULED, True), (
+                report.title
+            )
 
 
 @pytest.mark.django_db
@@ -154,7 +165,8 @@ def test_demo_waste_report_was_changed_after_approval_and_approved_again(demo):
         "Added the survey results and the vehicle numbers",
         "Start date moved to July after the vehicle order slipped",
     ]
-    assert (report.status, report.approval_round) == (Report.Status.APPROVED, 2)
+    # Approved in round 2, then published with the next Cabinet's agenda.
+    assert (report.status, report.approval_round) == (Report.Status.PUBLISHED, 2)
     assert report.recommendations.get(position=1, parent=None).text.endswith("to start in July.")
 
 
@@ -178,7 +190,7 @@ def test_demo_run_twice_on_one_day_adds_no_reports(demo):
 
     counts = load_demo(today=TODAY, stdout=OutputWrapper(out))
 
-    assert counts["reports"] == 12
+    assert counts["reports"] == 27
     assert (Report.objects.count(), ReportVersion.objects.count(), Approval.objects.count()) == before
     assert AuditEntry.objects.count() == audit_entries
-    assert "Reports loaded: 12 in all, 0 added.\n" in out.getvalue()
+    assert "Reports loaded: 27 in all, 0 added.\n" in out.getvalue()

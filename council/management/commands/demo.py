@@ -16,14 +16,19 @@ class Command(BaseCommand):
             action="store_true",
             help="Load even though DEBUG is off. Never use this on a production database.",
         )
+        parser.add_argument(
+            "--no-documents",
+            action="store_true",
+            help="Do not build the agenda packs now; the task worker builds them when it next runs.",
+        )
 
-    def handle(self, *args, force: bool = False, **options):
+    def handle(self, *args, force: bool = False, no_documents: bool = False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "Refusing to load demo data because DEBUG is off, so this may be a production database. "
                 "Run with DEBUG=1, or pass --force if you are sure this database is only for testing."
             )
-        counts = load_demo(today=timezone.localdate(), stdout=self.stdout)
+        counts = load_demo(today=timezone.localdate(), stdout=self.stdout, build_documents=not no_documents)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo council loaded:"))
         for label, count in counts.items():
