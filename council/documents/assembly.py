@@ -47,6 +47,7 @@ class AssembledPdf:
     pdf: bytes
     page_count: int
     numbered_pages: int
+    section_pages: tuple[int, ...] = ()  # how many pages each section brought, in order
 
 
 def pdf_page_count(pdf: bytes) -> int:
@@ -76,10 +77,12 @@ def assemble_pdf(
         stamped_pages: dict[int, pikepdf.Object] = {}
         bookmarks: list[tuple[tuple[str, ...], int]] = []
         first_pages: list[int] = []
+        section_pages: list[int] = []
         for section in sections:
             first_pages.append(len(pack.pages))
             # Copied objects read their stream data from the source until the pack is saved.
             source = sources.enter_context(pikepdf.open(BytesIO(section.pdf)))
+            section_pages.append(len(source.pages))
             if not len(source.pages):
                 continue
             first = len(pack.pages)
@@ -121,7 +124,12 @@ def assemble_pdf(
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             deterministic_id=True,
         )
-        return AssembledPdf(pdf=output.getvalue(), page_count=len(stamps), numbered_pages=len(stamped_pages))
+        return AssembledPdf(
+            pdf=output.getvalue(),
+            page_count=len(stamps),
+            numbered_pages=len(stamped_pages),
+            section_pages=tuple(section_pages),
+        )
 
 
 def _describe(pack: pikepdf.Pdf, *, title: str, language: str, author: str, subject: str) -> None:

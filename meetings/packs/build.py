@@ -189,7 +189,7 @@ def pack_pdf_title(contents: PackContents) -> str:
 
 
 def _lay_out(contents: PackContents, rendered: list, *, trust_counts: bool, front_title: str):
-    """The sections in order, the outline, and each item's page range; returns the number of pages.
+    """The sections in order, the outline, and each item's page range; returns the page counts used.
 
     Page counts known without opening a PDF (an upload's, counted when it was uploaded; a cached
     render's) are used when `trust_counts`; the assembled pack is checked against them.
@@ -201,6 +201,7 @@ def _lay_out(contents: PackContents, rendered: list, *, trust_counts: bool, fron
     # points at the front sheet (section 0, inserted by the caller), where it is listed.
     outline: list[tuple[tuple[str, ...], int]] = [((front_title,), 0)]
     documents = iter(rendered)
+    counts: list[int] = []
     page = 1
     for item in contents.items:
         item.first_page = item.last_page = None
@@ -214,6 +215,7 @@ def _lay_out(contents: PackContents, rendered: list, *, trust_counts: bool, fron
                 pages = pdf_page_count(pdf)
                 if key:
                     _remember_pages(key, pages)
+            counts.append(pages)
             if item.first_page is None:
                 item.first_page = page
             page += pages
@@ -226,7 +228,7 @@ def _lay_out(contents: PackContents, rendered: list, *, trust_counts: bool, fron
                     alt_text=document.alt_text,
                 )
             )
-    return sections, outline, page - 1
+    return sections, outline, counts
 
 
 def build_pack(
@@ -250,7 +252,7 @@ def build_pack(
     rendered = renderer.render(contents.documents(), progress)
     front_title = f"Supplementary agenda {supplement.number}" if supplement else "Agenda"
     for trust_counts in (True, False):
-        sections, outline, numbered = _lay_out(
+        sections, outline, counts = _lay_out(
             contents, rendered, trust_counts=trust_counts, front_title=front_title
         )
         progress("Rendering the front sheet")
@@ -270,7 +272,7 @@ def build_pack(
             subject=f"{meeting.committee.name} – {meeting.date.day} {meeting.date:%B %Y}",
             outline=outline,
         )
-        if assembled.numbered_pages == numbered:
+        if list(assembled.section_pages[1:]) == counts:
             break
         # A stored page count was wrong (a PDF two readers count differently): count them all again,
         # so the front sheet's "(Pages X - Y)" are always the pages the pack has.

@@ -8,7 +8,9 @@ reports as one HTML document (the naive way), with the ratio between the two.
 
 import logging
 import multiprocessing
+import os
 import resource
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
@@ -164,6 +166,52 @@ def _synthetic_meeting():
     return meeting, reports
 
 
+class _TreeMemory:
+    """Samples the proportional set size (PSS) of this process and its children (the render workers)
+    every 100 ms: memory shared by fork is counted once, so the sum is what the build really holds."""
+
+    def __init__(self):
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _tree(pid: int) -> list[int]:
+        pids = [pid]
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as children:
+                    for child in children.read().split():
+                        pids += _TreeMemory._tree(int(child))
+        except OSError:
+            pass
+        return pids
+
+    def sample(self) -> int:
+        total = 0
+        for pid in self._tree(os.getpid()):
+            try:
+                with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                    total += sum(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+            except OSError:
+                pass
+        return total
+
+    def _run(self):
+        while not self._stop.is_set():
+            self.peak_kib = max(self.peak_kib, self.sample())
+            time.sleep(0.1)
+
+    def __enter__(self):
+        self.before_kib = self.sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
 def _peak_mib() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -177,9 +225,10 @@ def test_bench_agenda_pack(settings, tmp_path):
     meeting, reports = _synthetic_meeting()
     render_pdf(html="<p>warm up</p>", title="Warm up")  # WeasyPrint import and fonts, as in a worker
 
-    start = time.perf_counter()
-    built = build_pack(meeting=meeting, variant=AgendaPack.Variant.CONFIDENTIAL, published_only=False)
-    full = time.perf_counter() - start
+    with _TreeMemory() as memory:
+        start = time.perf_counter()
+        built = build_pack(meeting=meeting, variant=AgendaPack.Variant.CONFIDENTIAL, published_only=False)
+        full = time.perf_counter() - start
     pages = built.assembled.page_count
     peak_after_build = _peak_mib()
 
@@ -216,6 +265,10 @@ def test_bench_agenda_pack(settings, tmp_path):
     print(f"rebuild after editing one report: {rebuild:.2f} s, {rebuilt.rendered} documents rendered")
     print(
         f"naive single-HTML render of the {REPORTS} reports: {naive:.2f} s for {naive_pages} pages; naive / full build = {naive / full:.1f}x"
+    )
+    print(
+        f"peak memory of the full build (PSS of the process and its render workers): {memory.peak_kib / 1024:.0f} MiB, "
+        f"of which {memory.before_kib / 1024:.0f} MiB was the test process before the build"
     )
     print(
         f"peak RSS during the full build: builder process {peak_after_build[0]:.0f} MiB, largest render worker "
