@@ -26,6 +26,11 @@ urlpatterns = [
     path("<int:pk>/items/<int:item_pk>/part/", staff_items.ItemPartView.as_view(), name="agenda_item_part"),
     path("<int:pk>/items/<int:item_pk>/move/", staff_items.ItemMoveView.as_view(), name="agenda_item_move"),
     path(
+        "<int:pk>/items/<int:item_pk>/document/",
+        staff_items.ItemDocumentView.as_view(),
+        name="agenda_item_document",
+    ),
+    path(
         "<int:pk>/items/<int:item_pk>/remove/",
         staff_items.ItemRemoveView.as_view(),
         name="agenda_item_remove",

@@ -220,3 +220,22 @@ class AgendaTemplateEntryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Text printed under a section heading.",
     )
+
+
+class ItemDocumentForm(forms.Form):
+    """A PDF bound into the pack with an existing item: the previous meeting's minutes on the
+    template's standard item, say. It replaces any document the item has."""
+
+    document = forms.FileField(
+        label="Document (PDF)", widget=forms.ClearableFileInput(attrs={"accept": ".pdf"})
+    )
+    minutes_of = forms.ModelChoiceField(
+        label="Minutes of the meeting",
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label="Not minutes, or another meeting",
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes_of"].queryset = meetings

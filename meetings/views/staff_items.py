@@ -11,10 +11,11 @@ from django.template.response import TemplateResponse
 from django.views.generic import View
 
 from ..agenda import numbered_agenda
-from ..forms import AttachReportForm, ItemEditForm, PartBForm, add_service_errors
+from ..forms import AttachReportForm, ItemDocumentForm, ItemEditForm, PartBForm, add_service_errors
 from ..models import AgendaItem, AgendaItemReport, Part
 from ..services import (
     AgendaError,
+    agenda_item_document_set,
     agenda_item_move,
     agenda_item_remove,
     agenda_item_set_part,
@@ -25,7 +26,7 @@ from ..services import (
 )
 from .staff import MeetingMixin
 from .staff_builder import builder_url, render_builder
-from .staff_reads import report_choices
+from .staff_reads import minutes_meetings, report_choices
 
 
 class ItemMixin(MeetingMixin):
@@ -67,6 +68,12 @@ def render_item(
         "can_detach": takes_reports and len(links) > 1,
         "edit_form": forms.get("edit_form") or _edit_form(item),
         "part_form": forms.get("part_form") or PartBForm(prefix="part"),
+        "document_form": (
+            forms.get("document_form")
+            or ItemDocumentForm(meetings=minutes_meetings(meeting), prefix="document")
+            if item.kind != AgendaItem.Kind.HEADING
+            else None
+        ),
         "attach_form": (
             forms.get("attach_form") or AttachReportForm(reports=report_choices(meeting), prefix="attach")
             if takes_reports
@@ -136,6 +143,30 @@ class ItemReportAttachView(ItemMixin, View):
                 messages.success(request, f"Attached “{form.cleaned_data['chosen_report'].title}”.")
                 return redirect(builder_url(self.meeting, f"item-{item.pk}"))
         return render_item(request, item, status=400, attach_form=form)
+
+
+class ItemDocumentView(ItemMixin, View):
+    """Bind a PDF to the item (the previous meeting's minutes on its standard item), replacing any."""
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_item()
+        form = ItemDocumentForm(
+            request.POST, request.FILES, meetings=minutes_meetings(self.meeting), prefix="document"
+        )
+        if form.is_valid():
+            try:
+                agenda_item_document_set(
+                    item=item,
+                    document=form.cleaned_data["document"],
+                    minutes_of=form.cleaned_data["minutes_of"],
+                    by=request.user,
+                )
+            except (ValidationError, AgendaError) as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, f"Attached the document to “{item.title}”.")
+                return redirect(builder_url(self.meeting, f"item-{item.pk}"))
+        return render_item(request, item, status=400, document_form=form)
 
 
 class ItemReportDetachView(ItemMixin, View):
