@@ -9,7 +9,6 @@ the build for staff to see.
 
 import hashlib
 import logging
-import traceback
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -92,7 +91,7 @@ def pack_build_run(*, build_id: int) -> PackBuild:
         PackBuild.objects.filter(pk=build.pk).update(
             status=PackBuild.Status.FAILED,
             finished_at=timezone.now(),
-            error=f"{type(error).__name__}: {error}"[:2000] or traceback.format_exc()[-2000:],
+            error=f"{type(error).__name__}: {error}"[:2000],  # the traceback is in the log
             step="Failed",
         )
         build.refresh_from_db()

@@ -193,3 +193,28 @@ class PackRead:
             return read
 
         return walk(self.reader.outline)
+
+
+def run_queued_tasks() -> int:
+    """Run every queued task the way `manage.py db_worker` does (its own `Worker.run_task`: claim,
+    call, record the result), but without the worker's loop, which closes database connections and
+    so, on PostgreSQL, the connection holding the test's transaction. Returns how many ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (result := DBTaskResult.objects.ready().filter(backend_name="default").first()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
+    return ran

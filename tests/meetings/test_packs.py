@@ -6,7 +6,6 @@ import hashlib
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 
 from council.models import Membership
 from meetings.models import AgendaItem, AgendaPack, PackBuild
@@ -27,6 +26,7 @@ from .factories import (
     meeting_called,
     report_approved_with,
     report_item,
+    run_queued_tasks,
     travel_to,
 )
 
@@ -56,7 +56,7 @@ def by(db):
 
 
 def _run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert run_queued_tasks() == 1
 
 
 def _pack(meeting, variant, supplement=None) -> tuple[AgendaPack, PackRead]:
