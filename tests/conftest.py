@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import timezone
 
 from council.roles import Role
@@ -12,6 +13,13 @@ from .factories import TEST_PASSWORD, MunicipalYearFactory, UserFactory
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_in_a_temporary_folder(tmp_path_factory):
+    """Uploads, minutes and packs the tests make go to a temporary folder, never the project's media/."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture
