@@ -1,5 +1,5 @@
 """Rendering a pack: each document once (cached by a hash of what it shows and of the print
-templates), the front sheet with the page ranges, then one merged, tagged PDF with continuous page
+templates: `cache`), the front sheet with the page ranges, then one merged, tagged PDF with continuous page
 numbers (`council.documents.assemble_pdf`).
 
 A report rendered for one build is reused by the next as long as neither it nor the print format
@@ -7,13 +7,10 @@ changed, so editing one report re-renders only that report; the rest is merging 
 """
 
 import hashlib
-import json
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from council.models import CouncilProfile
@@ -25,29 +22,17 @@ from reports.pdf import (
 )
 
 from ..models import AgendaPack, Meeting, SupplementaryAgenda
+from .cache import cached_pdf, document_key, known_pages, remember_pages, store_pdf
 from .contents import PackContents, PackDocument, pack_contents
 from .front_sheet import front_sheet_html
 
 if TYPE_CHECKING:
     from council.documents import AssembledPdf
 
-CACHE_FOLDER = "pack-cache"
 PACK_TEMPLATES = ("pdf/agenda_front_sheet.html", "pdf/exempt_notice.html")
 PACK_STYLESHEETS = ("css/print/agenda.css",)
 
 Progress = Callable[[str], None]
-
-# Page counts of rendered documents by cache key, so a rebuild does not open every cached PDF
-# twice (once to count, once to merge). A long-running worker keeps the most recent ones.
-_PAGE_COUNTS: OrderedDict[str, int] = OrderedDict()
-_PAGE_COUNTS_KEPT = 10_000
-
-
-def _remember_pages(key: str, pages: int) -> None:
-    _PAGE_COUNTS[key] = pages
-    _PAGE_COUNTS.move_to_end(key)
-    while len(_PAGE_COUNTS) > _PAGE_COUNTS_KEPT:
-        _PAGE_COUNTS.popitem(last=False)
 
 
 class PackBuildError(Exception):
@@ -63,28 +48,6 @@ class BuiltPack:
 
 def _council() -> CouncilProfile:
     return CouncilProfile.objects.filter(pk=1).first() or CouncilProfile(name="The Council")
-
-
-def _key(*parts) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _cache_name(key: str) -> str:
-    return f"{CACHE_FOLDER}/{key[:2]}/{key}.pdf"
-
-
-def _cached(key: str) -> bytes | None:
-    name = _cache_name(key)
-    if not default_storage.exists(name):
-        return None
-    with default_storage.open(name, "rb") as file:
-        return file.read()
-
-
-def _store(key: str, pdf: bytes) -> None:
-    name = _cache_name(key)
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(pdf))
 
 
 class _Renderer:
@@ -103,7 +66,7 @@ class _Renderer:
 
         name = self.council.name
         if document.kind == "report":
-            key = _key("report", self.fingerprint, name, document.snapshot, document.approvals)
+            key = document_key("report", self.fingerprint, name, document.snapshot, document.approvals)
             return key, lambda: RenderJob(
                 html=report_print_html(
                     document.snapshot, approvals=document.approvals, council_name=name, in_pack=True
@@ -113,7 +76,7 @@ class _Renderer:
                 subject=report_subject(document.snapshot),
             )
         if document.kind == "appendix":
-            key = _key("appendix", self.fingerprint, name, document.snapshot, document.appendix)
+            key = document_key("appendix", self.fingerprint, name, document.snapshot, document.appendix)
             appendix = document.appendix
             return key, lambda: RenderJob(
                 html=appendix_print_html(document.snapshot, appendix, council_name=name),
@@ -122,7 +85,7 @@ class _Renderer:
                 subject=report_subject(document.snapshot),
             )
         if document.kind == "notice":
-            key = _key("notice", self.fingerprint, name, document.notice)
+            key = document_key("notice", self.fingerprint, name, document.notice)
             return key, lambda: RenderJob(
                 html=_notice_html(document.notice, council_name=name),
                 title=f"{document.notice['title']}: not for publication",
@@ -141,9 +104,9 @@ class _Renderer:
                 results[index] = (_upload_bytes(document), document.pages, "")
                 continue
             key, make_job = self.job(document)
-            cached = _cached(key)
+            cached = cached_pdf(key)
             if cached is not None:
-                results[index] = (cached, _PAGE_COUNTS.get(key), key)
+                results[index] = (cached, known_pages(key), key)
             else:
                 pending.setdefault(key, ([], make_job))[0].append(index)
         if pending:
@@ -153,7 +116,7 @@ class _Renderer:
             keys = list(pending)
             pdfs = render_pdfs([pending[key][1]() for key in keys])
             for key, pdf in zip(keys, pdfs, strict=True):
-                _store(key, pdf)
+                store_pdf(key, pdf)
                 for index in pending[key][0]:
                     results[index] = (pdf, None, key)
             self.rendered += len(keys)
@@ -214,7 +177,7 @@ def _lay_out(contents: PackContents, rendered: list, *, trust_counts: bool, fron
             if pages is None or not trust_counts:
                 pages = pdf_page_count(pdf)
                 if key:
-                    _remember_pages(key, pages)
+                    remember_pages(key, pages)
             counts.append(pages)
             if item.first_page is None:
                 item.first_page = page
@@ -257,11 +220,11 @@ def build_pack(
         )
         progress("Rendering the front sheet")
         html = front_sheet_html(contents, council=council)
-        front_key = _key("front", renderer.fingerprint, html)
-        front = _cached(front_key)
+        front_key = document_key("front", renderer.fingerprint, html)
+        front = cached_pdf(front_key)
         if front is None:
             [front] = render_pdfs([RenderJob(html=html, title=pack_pdf_title(contents), author=council.name)])
-            _store(front_key, front)
+            store_pdf(front_key, front)
             renderer.rendered += 1
         sections.insert(0, PdfSection(pdf=front, bookmarks=(front_title,), numbered=False))
         progress("Merging and numbering the pages")

@@ -23,7 +23,8 @@ from council.documents import pdf_page_count, render_pdf
 from council.models import CouncilProfile
 from council.roles import Role
 from meetings.models import AgendaItem, AgendaPack
-from meetings.packs.build import CACHE_FOLDER, build_pack
+from meetings.packs.build import build_pack
+from meetings.packs.cache import CACHE_FOLDER
 from meetings.services import agenda_item_add, meeting_create
 from reports.models import Report
 from reports.pdf import approvals_obtained, report_print_html
