@@ -25,7 +25,7 @@ from council.roles import Role
 from meetings.models import AgendaItem, AgendaPack
 from meetings.packs.build import build_pack
 from meetings.packs.cache import CACHE_FOLDER
-from meetings.services import agenda_item_add, meeting_create
+from meetings.services import agenda_item_add, agenda_item_move, meeting_create
 from reports.models import Report
 from reports.pdf import approvals_obtained, report_print_html
 from reports.selectors import report_for_display
@@ -165,7 +165,7 @@ def _synthetic_meeting():
         reports.append(approvals_complete(report))
     for report in reports:
         agenda_item_add(meeting=meeting, kind=AgendaItem.Kind.REPORTS, reports=[report], by=clerk)
-    return meeting, reports
+    return meeting, reports, clerk
 
 
 class _TreeMemory:
@@ -224,7 +224,7 @@ def test_bench_agenda_pack(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     # The naive document repeats each report's anchors; WeasyPrint says so once per anchor.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    meeting, reports = _synthetic_meeting()
+    meeting, reports, clerk = _synthetic_meeting()
     render_pdf(html="<p>warm up</p>", title="Warm up")  # WeasyPrint import and fonts, as in a worker
 
     start = time.perf_counter()
@@ -239,6 +239,13 @@ def test_bench_agenda_pack(settings, tmp_path):
     rebuilt = build_pack(meeting=meeting, variant=AgendaPack.Variant.CONFIDENTIAL, published_only=False)
     rebuild = time.perf_counter() - start
     peak_after_rebuild = _peak_mib()
+
+    # A change to the agenda itself (two items swapped): no document to render, only the front sheet.
+    second = meeting.items.filter(kind=AgendaItem.Kind.REPORTS).order_by("position")[1]
+    agenda_item_move(item=second, up=True, by=clerk)
+    start = time.perf_counter()
+    reordered = build_pack(meeting=meeting, variant=AgendaPack.Variant.CONFIDENTIAL, published_only=False)
+    reorder_rebuild = time.perf_counter() - start
 
     # Memory, measured apart (sampling costs CPU): the same cold build again, with an empty cache.
     shutil.rmtree(tmp_path / CACHE_FOLDER)
@@ -269,6 +276,10 @@ def test_bench_agenda_pack(settings, tmp_path):
         f"full build (cold cache): {full:.2f} s, {pages / full:.0f} pages/s ({rendered_pages / full:.0f} rendered pages/s), {built.rendered} documents rendered"
     )
     print(f"rebuild after editing one report: {rebuild:.2f} s, {rebuilt.rendered} documents rendered")
+    print(
+        f"rebuild after swapping two items: {reorder_rebuild:.2f} s, {reordered.rendered} documents rendered "
+        "(the front sheet)"
+    )
     print(
         f"naive single-HTML render of the {REPORTS} reports: {naive:.2f} s for {naive_pages} pages; naive / full build = {naive / full:.1f}x"
     )
