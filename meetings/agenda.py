@@ -69,3 +69,11 @@ def public_title(item: AgendaItem) -> str:
     if any(link.report.title_is_exempt for link in item.report_links.all()):
         return "Exempt item"
     return item.title
+
+
+def item_label(item: AgendaItem) -> str:
+    """ "Item 8": the item's number on its agenda as it stands, for messages and the changes list."""
+    for entry in numbered_agenda(item.meeting.items.all()):
+        if entry.item.pk == item.pk and entry.number:
+            return f"Item {entry.number}"
+    return "An item"

@@ -1,4 +1,4 @@
-from .audit import audit_record, changed_values, field_values
+from .audit import audit_record, changed_values, field_values, signed_in_user
 from .organisation import (
     OrganisationError,
     closure_day_add,
@@ -20,4 +20,5 @@ __all__ = [
     "membership_end",
     "organisation_delete",
     "organisation_save",
+    "signed_in_user",
 ]

@@ -47,6 +47,11 @@ def changed_values(before: dict, after: dict) -> dict:
     return {label: [before.get(label), value] for label, value in after.items() if before.get(label) != value}
 
 
+def signed_in_user(by):
+    """The user behind a change, or None for the system (a command, the demo, a task)."""
+    return by if getattr(by, "is_authenticated", False) else None
+
+
 def audit_record(
     *,
     obj: models.Model,
@@ -55,7 +60,7 @@ def audit_record(
     changes: dict | None = None,
     note: str = "",
 ) -> AuditEntry:
-    actor = by if getattr(by, "is_authenticated", False) else None
+    actor = signed_in_user(by)
     actor_name = (actor.get_full_name() or actor.get_username()) if actor else "System"
     return AuditEntry.objects.create(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True),

@@ -12,11 +12,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from council.models import AuditEntry
-from council.services import audit_record, changed_values, field_values
+from council.services import audit_record, changed_values, field_values, signed_in_user
 from council.uploads import checked_pdf
 from reports.models import Report
 
-from ..agenda import numbered_agenda, public_title
+from ..agenda import item_label, public_title
 from ..models import STANDARD_ITEM_WORDING, AgendaItem, AgendaItemReport, Meeting, Part, StandardItem
 from ..publication import item_is_late, publication_deadline
 from .meetings import AgendaError, agenda_change_record, trailing_standard_items
@@ -30,10 +30,6 @@ _ATTACHABLE = (
 )
 
 
-def _user(by):
-    return by if getattr(by, "is_authenticated", False) else None
-
-
 def _lock_meeting(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().get(pk=meeting.pk)
 
@@ -43,13 +39,6 @@ def _require_open(meeting: Meeting) -> None:
         raise AgendaError("This meeting has been held: its agenda can no longer change.")
     if meeting.status == Meeting.Status.CANCELLED:
         raise AgendaError("This meeting has been cancelled: its agenda can no longer change.")
-
-
-def _item_number(item: AgendaItem) -> str:
-    for entry in numbered_agenda(item.meeting.items.all()):
-        if entry.item.pk == item.pk and entry.number:
-            return f"Item {entry.number}"
-    return "An item"
 
 
 def _insert_position(meeting: Meeting, part: str) -> int:
@@ -118,7 +107,7 @@ def agenda_item_add(
             minutes_of=minutes_of,
             urgency_reason=urgency_reason.strip(),
             added_at=timezone.now(),
-            added_by=_user(by),
+            added_by=signed_in_user(by),
             position=0,
         )
         if document is not None:
@@ -203,7 +192,7 @@ def agenda_item_update(*, item: AgendaItem, by, **values) -> AgendaItem:
             audit_record(obj=item, by=by, action=AuditEntry.Action.CHANGED, changes=changes)
             if item.is_published:
                 agenda_change_record(
-                    meeting=meeting, by=by, summary=f"{_item_number(item)} changed: {public_title(item)}"
+                    meeting=meeting, by=by, summary=f"{item_label(item)} changed: {public_title(item)}"
                 )
     return item
 
@@ -289,7 +278,7 @@ def agenda_item_remove(*, item: AgendaItem, by) -> None:
             audit_record(obj=item, by=by, action=AuditEntry.Action.DELETED, changes=field_values(item))
             item.delete()
             return
-        summary = f"{_item_number(item)} withdrawn: {public_title(item)}"
+        summary = f"{item_label(item)} withdrawn: {public_title(item)}"
         item.is_withdrawn = True
         item.save(update_fields=["is_withdrawn"])
         audit_record(obj=item, by=by, action=AuditEntry.Action.STATE, note="Withdrawn from the agenda")

@@ -8,16 +8,9 @@ from council.models import AuditEntry
 from council.services import audit_record
 from council.uploads import checked_pdf
 
-from ..agenda import numbered_agenda, public_title
+from ..agenda import item_label, public_title
 from ..models import AgendaItem, Meeting
 from .meetings import AgendaError, agenda_change_record
-
-
-def _item_label(item: AgendaItem) -> str:
-    for entry in numbered_agenda(item.meeting.items.all()):
-        if entry.item.pk == item.pk and entry.number:
-            return f"Item {entry.number}"
-    return "An item"
 
 
 def agenda_item_document_set(
@@ -55,6 +48,6 @@ def agenda_item_document_set(
         if item.is_published:
             verb = "replaced" if replaced else "added"
             agenda_change_record(
-                meeting=meeting, by=by, summary=f"{_item_label(item)} ({public_title(item)}): document {verb}"
+                meeting=meeting, by=by, summary=f"{item_label(item)} ({public_title(item)}): document {verb}"
             )
     return item

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from council.models import AuditEntry, Committee
-from council.services import audit_record, changed_values, field_values
+from council.services import audit_record, changed_values, field_values, signed_in_user
 
 from ..models import (
     STANDARD_ITEM_WORDING,
@@ -77,7 +77,7 @@ def _items_from_template(meeting: Meeting, *, by) -> list[AgendaItem]:
                 title=title,
                 description=entry.preamble,
                 added_at=meeting.convened_at,
-                added_by=by if getattr(by, "is_authenticated", False) else None,
+                added_by=signed_in_user(by),
             )
         )
     return AgendaItem.objects.bulk_create(items)
@@ -197,8 +197,6 @@ def agenda_change_record(*, meeting: Meeting, by, summary: str, rebuild: bool = 
     its packs."""
     from .packs import pack_build_queue  # packs builds on this module
 
-    AgendaChange.objects.create(
-        meeting=meeting, made_by=by if getattr(by, "is_authenticated", False) else None, summary=summary[:400]
-    )
+    AgendaChange.objects.create(meeting=meeting, made_by=signed_in_user(by), summary=summary[:400])
     if rebuild:
         pack_build_queue(meeting=meeting, by=by, reason=summary[:200])

@@ -15,6 +15,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from council.services import signed_in_user
+
 from ..models import AgendaPack, Meeting, PackBuild
 from ..packs.build import build_pack
 
@@ -32,7 +34,7 @@ def pack_build_queue(*, meeting: Meeting, by, reason: str) -> PackBuild:
     build = PackBuild.objects.create(
         meeting=meeting,
         reason=reason[:200],
-        requested_by=by if getattr(by, "is_authenticated", False) else None,
+        requested_by=signed_in_user(by),
     )
 
     def enqueue():

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from council.models import AuditEntry
-from council.services import audit_record
+from council.services import audit_record, signed_in_user
 from reports.models import Report, ReportVersion
 from reports.services import report_exempt_for_agenda, report_publish
 
@@ -114,7 +114,7 @@ def agenda_publish(*, meeting: Meeting, by) -> Meeting:
         now = timezone.now()
         AgendaItem.objects.filter(pk__in=[i.pk for i in items]).update(published_at=now)
         meeting.agenda_published_at = now
-        meeting.agenda_published_by = by if getattr(by, "is_authenticated", False) else None
+        meeting.agenda_published_by = signed_in_user(by)
         meeting.save(update_fields=["agenda_published_at", "agenda_published_by"])
         audit_record(obj=meeting, by=by, action=AuditEntry.Action.STATE, note="Agenda published")
         pack_build_queue(meeting=meeting, by=by, reason="Agenda published")
@@ -137,7 +137,7 @@ def supplementary_agenda_publish(*, meeting: Meeting, by) -> SupplementaryAgenda
         supplement = SupplementaryAgenda.objects.create(
             meeting=meeting,
             number=number,
-            published_by=by if getattr(by, "is_authenticated", False) else None,
+            published_by=signed_in_user(by),
         )
         AgendaItem.objects.filter(pk__in=[i.pk for i in items]).update(
             published_at=supplement.published_at, supplement=supplement

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from council.models import AuditEntry, Committee, Officer, Ward
-from council.services import audit_record, changed_values, field_values
+from council.services import audit_record, changed_values, field_values, signed_in_user
 
 from ..models import (
     Approval,
@@ -117,7 +117,7 @@ def _version_add(*, report: Report, snapshot: dict, by, note: str = "") -> Repor
         number=latest + 1,
         snapshot=snapshot,
         status=report.status,
-        created_by=by if getattr(by, "is_authenticated", False) else None,
+        created_by=signed_in_user(by),
         note=note[:200],
     )
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from council.models import AuditEntry
 from council.roles import Role
 from council.rules import has_any_role
-from council.services import audit_record, changed_values, field_values
+from council.services import audit_record, changed_values, field_values, signed_in_user
 from council.working_days import WorkingDayCalendar, agenda_publication_deadline, working_day_calendar
 
 from ..models import Approval, Report, ReportVersion
@@ -216,7 +216,7 @@ def approval_record(
             raise ReportError("The date of an approval cannot be in the future.")
         approval.decided_on = decided_on or timezone.localdate()
         approval.not_applicable_reason = reason if decision == Approval.Decision.NOT_APPLICABLE else ""
-        approval.recorded_by = by if getattr(by, "is_authenticated", False) else None
+        approval.recorded_by = signed_in_user(by)
         approval.recorded_at = timezone.now()
         approval.full_clean()
         approval.save()
