@@ -12,11 +12,6 @@ def is_staff_user(user) -> bool:
     return has_any_role(user, *STAFF_ROLES)
 
 
-def is_member_or_staff(user) -> bool:
-    """Councillors and staff: may see confidential (Part B) papers in later issues."""
-    return has_any_role(user, Role.COUNCILLOR, *STAFF_ROLES)
-
-
 def can_manage_organisation(user) -> bool:
     """Edit the council profile, wards, people, committees, memberships and closure days."""
     return has_any_role(user, Role.DEMOCRATIC_SERVICES, Role.ADMINISTRATOR)

@@ -135,13 +135,18 @@ STATICFILES_DIRS = [
     # Front-end packages come from npm (package.json + package-lock.json), never a CDN.
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
 ]
+# MEDIA_ROOT holds only what is public by nature (the logo, councillors' photos) and may be served by
+# the web server. Papers (uploads, packs, rendered documents) live in DOCUMENTS_ROOT, which must never
+# be: each file is sent by a view that asks the visibility rules (R4; council/storage.py).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+DOCUMENTS_ROOT = env.path("DOCUMENTS_ROOT", default=BASE_DIR / "documents")
 # Production serves `collectstatic` output with hashed names through WhiteNoise; development
 # and tests (STATIC_MANIFEST=false) serve straight from the source folders.
 STATIC_MANIFEST = not DEBUG and env.bool("STATIC_MANIFEST", default=True)
 STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")},
+    "documents": {"BACKEND": env("DOCUMENTS_STORAGE", default="council.storage.PrivateFileSystemStorage")},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if STATIC_MANIFEST
@@ -227,6 +232,11 @@ WITAN = {
     "BANK_HOLIDAY_SUBDIVISION": env("WITAN_BANK_HOLIDAY_SUBDIVISION", default="ENG"),
     # R1: agenda published at least this many clear working days before the meeting.
     "AGENDA_CLEAR_DAYS": env.int("WITAN_AGENDA_CLEAR_DAYS", default=5),
+    # R4: exempt papers go to every councillor (s.100F LGA 1972), or only to the members of the body.
+    "EXEMPT_PAPERS_FOR_ALL_COUNCILLORS": env.bool("WITAN_EXEMPT_PAPERS_FOR_ALL_COUNCILLORS", default=True),
+    # Large papers may be sent by the web server in front: "" (Witan sends them), "x-accel-redirect:<prefix>"
+    # for nginx (an `internal` location aliasing DOCUMENTS_ROOT), or "x-sendfile" for Apache mod_xsendfile.
+    "DOCUMENT_OFFLOAD": env("WITAN_DOCUMENT_OFFLOAD", default=""),
     # Demo log-ins are only ever created by `manage.py demo`.
     "DEMO_PASSWORD": env("WITAN_DEMO_PASSWORD", default="witan-demo-2026"),
 }

@@ -63,14 +63,6 @@ def agenda_parts(items) -> list[AgendaPart]:
     return list(parts.values())
 
 
-def public_title(item: AgendaItem) -> str:
-    """The item's title as the public may read it: "Exempt item" when a report's title is itself
-    exempt (R4). For text that anyone may see: agenda changes, public pages, the public pack."""
-    if any(link.report.title_is_exempt for link in item.report_links.all()):
-        return "Exempt item"
-    return item.title
-
-
 def item_label(item: AgendaItem) -> str:
     """ "Item 8": the item's number on its agenda as it stands, for messages and the changes list."""
     for entry in numbered_agenda(item.meeting.items.all()):

@@ -1,4 +1,5 @@
-"""Reads of meetings that pages share. What a reader may see of an agenda (R4) is decided here, once."""
+"""Reads of meetings that pages share. What a reader may see of an agenda (R4) is decided by
+`meetings.visibility`, which every read here asks."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,10 +22,19 @@ from .models import (
     Part,
     SupplementaryAgenda,
 )
-from .rules import can_read_confidential_pack
-
-EXEMPT_ITEM = "Exempt item"
-EXEMPT_REPORT = "Exempt report"
+from .visibility import (
+    appendix_is_shown_to,
+    audience_for_meeting,
+    change_summary_for,
+    item_description_for,
+    item_document_is_shown_to,
+    item_is_private_to,
+    item_title_for,
+    item_urgency_for,
+    pack_is_shown_to,
+    report_is_shown_on_item,
+    report_title_for,
+)
 
 
 def meetings_upcoming(*, from_date: date | None = None, limit: int = 10) -> QuerySet[Meeting]:
@@ -83,7 +93,12 @@ def meeting_for_display(pk: int) -> Meeting:
             Prefetch("items", queryset=items, to_attr="published_items"),
             Prefetch("supplements", queryset=SupplementaryAgenda.objects.order_by("number")),
             Prefetch("packs", queryset=AgendaPack.objects.select_related("supplement")),
-            Prefetch("agenda_changes", queryset=AgendaChange.objects.order_by("made_at", "pk")),
+            Prefetch(
+                "agenda_changes",
+                queryset=AgendaChange.objects.select_related("item")
+                .prefetch_related("item__report_links__report")
+                .order_by("made_at", "pk"),
+            ),
         )
         .get(pk=pk)
     )
@@ -105,6 +120,8 @@ class ReportOnAgenda:
 class ItemOnAgenda:
     entry: AgendaEntry
     title: str
+    description: str = ""
+    urgency_reason: str = ""  # "" where the reader may not see why it is urgent (R4)
     reports: list[ReportOnAgenda] = field(default_factory=list)
     exempt_reference: str = ""  # a Part B item: the Schedule 12A paragraph(s)
     document_is_open: bool = False
@@ -199,35 +216,40 @@ def file_size(size_bytes: int) -> str:
     return f"{max(1, round(size_bytes / 1024))} KB"
 
 
-def _report_on_agenda(report: Report, *, is_open: bool, confidential: bool) -> ReportOnAgenda:
+def _report_on_agenda(item: AgendaItem, report: Report, *, is_open: bool, audience) -> ReportOnAgenda:
     reference = exempt_reference(report.exempt_paragraphs) if report.is_exempt else ""
+    title = report_title_for(report, audience)
     if not is_open:
-        title = EXEMPT_REPORT if report.title_is_exempt and not confidential else report.title
         return ReportOnAgenda(report=report, title=title, is_open=False, exempt_reference=reference)
-    appendices = [a for a in report.uploaded_appendices if confidential or not a.is_exempt]
+    appendices = [
+        a for a in report.uploaded_appendices if appendix_is_shown_to(a, report=report, audience=audience)
+    ]
     return ReportOnAgenda(
-        report=report, title=report.title, is_open=True, appendices=appendices, exempt_reference=reference
+        report=report, title=title, is_open=True, appendices=appendices, exempt_reference=reference
     )
 
 
-def _item_on_agenda(entry: AgendaEntry, *, visible: set[int], confidential: bool) -> ItemOnAgenda:
+def _item_on_agenda(entry: AgendaEntry, *, visible: set[int], audience) -> ItemOnAgenda:
+    """An item as `audience` may see it: every choice is `meetings.visibility`'s (R4)."""
     item = entry.item
     reports = [link.report for link in item.report_links.all()]
-    in_private = item.part == Part.B
-    title_withheld = not confidential and any(r.title_is_exempt for r in reports)
     shown = ItemOnAgenda(
         entry=entry,
-        title=EXEMPT_ITEM if title_withheld else item.title,
-        exempt_reference=exempt_reference(item.exempt_paragraphs) if in_private else "",
-        document_is_open=bool(item.document) and (confidential or not in_private),
+        title=item_title_for(item, reports, audience),
+        description=item_description_for(item, reports, audience),
+        urgency_reason=item_urgency_for(item, reports, audience),
+        exempt_reference=exempt_reference(item.exempt_paragraphs) if item.part == Part.B else "",
+        document_is_open=item_document_is_shown_to(item, audience),
     )
-    if in_private and not confidential:
-        return shown  # R4: the public learn only that the item is exempt, and why
+    if item_is_private_to(item, audience):
+        return shown  # the public learn only that the item is exempt, and why
     for report in reports:
-        is_open = report.pk in visible
-        if is_open or report.is_exempt:  # a report nobody published is simply not listed
-            on_agenda = _report_on_agenda(report, is_open=is_open, confidential=confidential)
-            if in_private:
+        # A report the reader may open is linked; an exempt one is named (as far as its title may be)
+        # with its paragraph; a report nobody published is simply not listed.
+        is_open = report.pk in visible and report_is_shown_on_item(item, report, audience)
+        if is_open or report.is_exempt:
+            on_agenda = _report_on_agenda(item, report, is_open=is_open, audience=audience)
+            if item.part == Part.B:
                 on_agenda.exempt_reference = ""  # the item says it already
             shown.reports.append(on_agenda)
     return shown
@@ -248,25 +270,15 @@ def _sections(items: list[ItemOnAgenda]) -> list[AgendaPartOnPage]:
     return parts
 
 
-def _changes(changes: list[AgendaChange], withheld_titles: set[str]) -> list[ChangeOnPage]:
-    """R4 backstop: a change recorded with an exempt title ("Item 9 withdrawn: …") reads "Exempt item"."""
-    shown = []
-    for change in changes:
-        summary = change.summary
-        for title in sorted(withheld_titles, key=len, reverse=True):
-            summary = summary.replace(title, EXEMPT_ITEM)
-        shown.append(ChangeOnPage(made_at=change.made_at, summary=summary))
-    return shown
-
-
 def meeting_agenda_for(meeting: Meeting, user) -> MeetingAgenda:
     """The published agenda of a meeting loaded with `meeting_for_display`, as `user` may see it.
 
-    The public see Part A with its open reports and the public packs; a Part B item shows only its
-    title (or "Exempt item" when a report's title is itself exempt) and its paragraph. Councillors and
-    staff see everything, with the confidential packs. One query for the reports this reader may open.
+    What the reader's audience may see is `meetings.visibility`'s to say (R4): the public see Part A
+    with its open reports and the public packs; a Part B item shows only its title (or "Exempt item"
+    when a report's title is itself exempt) and its paragraph. Councillors and staff see everything,
+    with the confidential packs. One query for the reports this reader may open.
     """
-    confidential = can_read_confidential_pack(user)
+    audience = audience_for_meeting(user, meeting)
     published = meeting.published_items
     report_ids = {link.report_id for item in published for link in item.report_links.all()}
     visible = (
@@ -274,19 +286,11 @@ def meeting_agenda_for(meeting: Meeting, user) -> MeetingAgenda:
         if report_ids
         else set()
     )
-    items = [
-        _item_on_agenda(e, visible=visible, confidential=confidential) for e in numbered_agenda(published)
-    ]
-    withheld = set()
-    if not confidential:
-        for item in published:
-            reports = [link.report for link in item.report_links.all()]
-            if any(r.title_is_exempt for r in reports):
-                withheld |= {item.title} | {r.title for r in reports if r.title_is_exempt}
+    items = [_item_on_agenda(e, visible=visible, audience=audience) for e in numbered_agenda(published)]
     packs = [
         PackOnPage(pack)
         for pack in sorted(meeting.packs.all(), key=lambda p: (p.variant != AgendaPack.Variant.PUBLIC, p.pk))
-        if confidential or pack.variant == AgendaPack.Variant.PUBLIC
+        if pack_is_shown_to(pack.variant, audience)
     ]
     supplements = [
         SupplementOnPage(
@@ -300,7 +304,10 @@ def meeting_agenda_for(meeting: Meeting, user) -> MeetingAgenda:
         parts=_sections(items),
         packs=[p for p in packs if p.pack.supplement_id is None],
         supplements=supplements,
-        changes=_changes(list(meeting.agenda_changes.all()), withheld),
+        changes=[
+            ChangeOnPage(made_at=c.made_at, summary=change_summary_for(c, audience))
+            for c in meeting.agenda_changes.all()
+        ],
         pack_build_active=meeting.pack_build_active,
-        confidential=confidential,
+        confidential=audience.sees_exempt,
     )

@@ -1,7 +1,7 @@
 """Who may see and change a report. Views, selectors and services ask these."""
 
 from council.roles import Role, user_roles
-from council.rules import has_any_role, is_member_or_staff, is_staff_user
+from council.rules import has_any_role, is_staff_user
 
 from .models import Approval, Report
 
@@ -58,11 +58,6 @@ def can_edit_report(user, report: Report) -> bool:
 
 def can_create_report(user) -> bool:
     return has_any_role(user, Role.REPORT_AUTHOR, Role.DEMOCRATIC_SERVICES, Role.ADMINISTRATOR)
-
-
-def can_see_exempt(user) -> bool:
-    """R4: only councillors and staff ever see exempt reports, their appendices or exempt titles."""
-    return is_member_or_staff(user)
 
 
 def works_on_report(user, report: Report) -> bool:

@@ -6,13 +6,15 @@ from council.roles import Role
 from council.rules import has_any_role, is_staff_user
 
 from .models import Approval, Recommendation, Report
-from .rules import approval_roles_of, can_see_exempt, officer_of, sees_every_report, statutory_roles_of
+from .rules import approval_roles_of, officer_of, sees_every_report, statutory_roles_of
+from .visibility import exempt_reports_readable_q
 
 
 def reports_visible_to(user) -> QuerySet[Report]:
     """Reports this user may open.
 
-    The public see published, open reports. Councillors and staff also see published exempt ones.
+    The public see published, open reports. Councillors and staff also see published exempt ones (R4:
+    `visibility.exempt_reports_readable_q` says which).
     Authors see their own and shared drafts; directors and approvers see what is routed to them;
     democratic services see everything. Nobody else sees a draft (issue: reports, point 10).
     """
@@ -20,8 +22,9 @@ def reports_visible_to(user) -> QuerySet[Report]:
     if sees_every_report(user):
         return reports
     visible = Q(status=Report.Status.PUBLISHED, is_exempt=False)
-    if can_see_exempt(user):
-        visible |= Q(status=Report.Status.PUBLISHED)
+    exempt_readable = exempt_reports_readable_q(user)
+    if exempt_readable is not None:
+        visible |= Q(status=Report.Status.PUBLISHED) & exempt_readable
     if is_staff_user(user):
         visible |= Q(created_by=user) | Q(
             pk__in=Report.shared_with.through.objects.filter(user=user).values("report")
@@ -35,7 +38,7 @@ def reports_visible_to(user) -> QuerySet[Report]:
         if roles:
             routed = Approval.objects.filter(role__in=roles).values("report")
             visible |= Q(pk__in=routed)
-    if not can_see_exempt(user):
+    if exempt_readable is None:
         # R4, as a backstop: exempt reports never reach anyone without a councillor or staff role.
         visible &= Q(is_exempt=False)
     return reports.filter(visible)

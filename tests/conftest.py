@@ -17,8 +17,10 @@ def _fresh_cache():
 
 @pytest.fixture(autouse=True, scope="session")
 def _media_in_a_temporary_folder(tmp_path_factory):
-    """Uploads, minutes and packs the tests make go to a temporary folder, never the project's media/."""
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+    """Uploads, minutes and packs the tests make go to temporary folders, never the project's own."""
+    with override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"), DOCUMENTS_ROOT=tmp_path_factory.mktemp("documents")
+    ):
         yield
 
 

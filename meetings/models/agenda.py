@@ -11,6 +11,7 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
 
+from council.storage import UnguessableName, documents_storage
 from reports.models import validate_exempt_paragraphs
 
 from .meeting import Meeting
@@ -137,7 +138,8 @@ class AgendaItem(models.Model):
         help_text="The meeting whose minutes these are.",
     )
     document = models.FileField(
-        upload_to="agenda-documents/%Y/%m/",
+        upload_to=UnguessableName("agenda-documents"),
+        storage=documents_storage,
         blank=True,
         validators=[FileExtensionValidator(["pdf"])],
         help_text="A PDF bound into the pack with this item (minutes, for example).",
@@ -221,6 +223,11 @@ class AgendaChange(models.Model):
     made_at = models.DateTimeField(default=timezone.now)
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The item the change is about; its title goes where the summary says "{title}", as each reader
+    # may see it (R4: meetings.visibility.change_summary_for).
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="changes"
     )
     summary = models.CharField(max_length=400)
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from council.storage import UnguessableName, documents_storage
+
 from .agenda import SupplementaryAgenda
 from .meeting import Meeting
 
@@ -21,7 +23,7 @@ class AgendaPack(models.Model):
         SupplementaryAgenda, on_delete=models.CASCADE, null=True, blank=True, related_name="packs"
     )
     variant = models.CharField(max_length=12, choices=Variant.choices)
-    file = models.FileField(upload_to="packs/%Y/%m/")
+    file = models.FileField(upload_to=UnguessableName("packs"), storage=documents_storage)
     page_count = models.PositiveIntegerField()
     size_bytes = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.core.files.storage import default_storage
-
 from council.models import CouncilProfile
+from council.storage import documents_storage
 from reports.pdf import (
     appendix_print_html,
     print_format_fingerprint,
@@ -131,7 +130,7 @@ def _notice_html(notice: dict, *, council_name: str) -> str:
 
 def _upload_bytes(document: PackDocument) -> bytes:
     try:
-        with default_storage.open(document.file_name, "rb") as file:
+        with documents_storage().open(document.file_name, "rb") as file:
             data = file.read()
     except OSError as error:
         raise PackBuildError(

@@ -1,7 +1,7 @@
 """Rendered pack documents, kept by a hash of everything that decides how they print.
 
 A report, an appendix printed on its own, an exempt notice or a front sheet is stored once in the
-default storage under `pack-cache/`, keyed by a sha256 of its content and of the print templates and
+private documents storage under `pack-cache/`, keyed by a sha256 of its content and of the print templates and
 stylesheets, so the next build of any pack reuses it until one of those changes. Files in storage
 are shared by the web processes and the task worker.
 """
@@ -11,7 +11,8 @@ import json
 from collections import OrderedDict
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+
+from council.storage import documents_storage
 
 CACHE_FOLDER = "pack-cache"
 
@@ -32,16 +33,18 @@ def _name(key: str) -> str:
 
 def cached_pdf(key: str) -> bytes | None:
     name = _name(key)
-    if not default_storage.exists(name):
+    storage = documents_storage()
+    if not storage.exists(name):
         return None
-    with default_storage.open(name, "rb") as file:
+    with storage.open(name, "rb") as file:
         return file.read()
 
 
 def store_pdf(key: str, pdf: bytes) -> None:
     name = _name(key)
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(pdf))
+    storage = documents_storage()
+    if not storage.exists(name):
+        storage.save(name, ContentFile(pdf))
 
 
 def known_pages(key: str) -> int | None:

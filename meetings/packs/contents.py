@@ -1,5 +1,7 @@
 """What goes into a pack, in order: for every agenda item, the documents a reader of that pack may
-see, or a notice where they may not (R4).
+see, or a notice where they may not (R4). Each pack is printed for one audience
+(`visibility.PACK_AUDIENCE`), and every title, bookmark and document is as `meetings.visibility` lets
+that audience see it.
 
 - The public pack carries Part A. A Part B item, an exempt report and an exempt appendix are each
   replaced by one page saying the document is not for publication and under which paragraph.
@@ -21,6 +23,17 @@ from reports.snapshots import report_snapshot
 
 from ..agenda import AgendaEntry, numbered_agenda
 from ..models import AgendaItem, AgendaItemReport, AgendaPack, Meeting, Part, SupplementaryAgenda
+from ..visibility import (
+    PACK_AUDIENCE,
+    Audience,
+    appendix_is_shown_to,
+    item_description_for,
+    item_is_private_to,
+    item_title_for,
+    report_bookmark_for,
+    report_is_shown_on_item,
+    report_title_for,
+)
 
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 
@@ -52,6 +65,7 @@ class PackDocument:
 class PackItem:
     entry: AgendaEntry
     title: str
+    description: str = ""
     documents: list[PackDocument] = field(default_factory=list)
     first_page: int | None = None
     last_page: int | None = None
@@ -105,22 +119,16 @@ def _notice(*, item_number: int | None, what: str, paragraphs: list[int], title:
     }
 
 
-def _public_title(item: AgendaItem, reports: list[Report], *, confidential: bool) -> str:
-    if not confidential and any(r.title_is_exempt for r in reports):
-        return "Exempt item"
-    return item.title
-
-
 def _report_documents(
-    link: AgendaItemReport, report: Report, *, entry: AgendaEntry, confidential: bool, multiple: bool
+    link: AgendaItemReport, report: Report, *, entry: AgendaEntry, audience: Audience, multiple: bool
 ) -> list[PackDocument]:
     snapshot = link.version.snapshot if link.version_id else report_snapshot(report)
     item = entry.item
     exempt_item = item.part == Part.B
-    prefix = f"Report: {snapshot['title']}" if multiple else "Report"
-    if not confidential and (exempt_item or snapshot["is_exempt"]):
+    prefix = report_bookmark_for(snapshot, audience, multiple=multiple)
+    if not report_is_shown_on_item(item, snapshot, audience):
         paragraphs = item.exempt_paragraphs if exempt_item else snapshot["exempt_paragraphs"]
-        title = "Exempt report" if snapshot["title_is_exempt"] else snapshot["title"]
+        title = report_title_for(snapshot, audience)
         notice = _notice(item_number=entry.number, what="report", paragraphs=paragraphs, title=title)
         return [PackDocument(kind="notice", bookmark=f"{prefix} (exempt)", notice=notice)]
     documents = [
@@ -136,10 +144,8 @@ def _report_documents(
     for appendix in snapshot["appendices"]:
         name = f"{appendix['label']} – {appendix['title']}"
         exempt = appendix["is_exempt"] or exempt_item or snapshot["is_exempt"]
-        if exempt and not confidential:
-            paragraphs = (
-                appendix["exempt_paragraphs"] or item.exempt_paragraphs or snapshot["exempt_paragraphs"]
-            )
+        if not appendix_is_shown_to(appendix, report=snapshot, audience=audience):
+            paragraphs = appendix["exempt_paragraphs"] or snapshot["exempt_paragraphs"]
             notice = _notice(
                 item_number=entry.number, what=appendix["label"], paragraphs=paragraphs, title=name
             )
@@ -164,7 +170,7 @@ def _report_documents(
     return documents
 
 
-def _item_document(entry: AgendaEntry, *, confidential: bool) -> list[PackDocument]:
+def _item_document(entry: AgendaEntry, *, audience: Audience) -> list[PackDocument]:
     item = entry.item
     if not item.document:
         return []
@@ -173,9 +179,12 @@ def _item_document(entry: AgendaEntry, *, confidential: bool) -> list[PackDocume
         if item.kind == AgendaItem.Kind.MINUTES or item.standard_item == "previous_minutes"
         else "Document"
     )
-    if item.part == Part.B and not confidential:
+    if item_is_private_to(item, audience):
         notice = _notice(
-            item_number=entry.number, what="document", paragraphs=item.exempt_paragraphs, title=item.title
+            item_number=entry.number,
+            what="document",
+            paragraphs=item.exempt_paragraphs,
+            title=item_title_for(item, [link.report for link in item.report_links.all()], audience),
         )
         return [PackDocument(kind="notice", bookmark=f"{bookmark} (exempt)", notice=notice)]
     return [
@@ -203,7 +212,7 @@ def pack_contents(
     The main pack carries every published item, late ones in place; a supplementary pack carries
     only its own items, numbered as on the main agenda.
     """
-    confidential = variant == AgendaPack.Variant.CONFIDENTIAL
+    audience = PACK_AUDIENCE[variant]  # R4: each pack shows what its audience may see
     all_items = list(pack_items_queryset(meeting))
     entries = numbered_agenda(i for i in all_items if i.is_published or not published_only)
     if supplement is not None:
@@ -215,17 +224,19 @@ def pack_contents(
         links = list(entry.item.report_links.all())
         item_reports = [reports[link.report_id] for link in links]
         pack_item = PackItem(
-            entry=entry, title=_public_title(entry.item, item_reports, confidential=confidential)
+            entry=entry,
+            title=item_title_for(entry.item, item_reports, audience),
+            description=item_description_for(entry.item, item_reports, audience),
         )
         if entry.item.kind != AgendaItem.Kind.HEADING:
-            pack_item.documents.extend(_item_document(entry, confidential=confidential))
+            pack_item.documents.extend(_item_document(entry, audience=audience))
             for link in links:
                 pack_item.documents.extend(
                     _report_documents(
                         link,
                         reports[link.report_id],
                         entry=entry,
-                        confidential=confidential,
+                        audience=audience,
                         multiple=len(links) > 1,
                     )
                 )

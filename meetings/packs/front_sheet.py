@@ -84,7 +84,7 @@ def front_sheet_context(contents: PackContents, *, council: CouncilProfile) -> d
                 "number": pack_item.number,
                 "title": pack_item.title,
                 "is_heading": item.kind == AgendaItem.Kind.HEADING,
-                "description": item.description,
+                "description": pack_item.description,
                 "part": item.part,
                 "pages": _page_range(pack_item),
                 "link": pack_page_link.format(number=pack_item.first_page) if pack_item.first_page else "",

@@ -16,7 +16,7 @@ from council.services import audit_record, changed_values, field_values, signed_
 from council.uploads import checked_pdf
 from reports.models import Report
 
-from ..agenda import item_label, public_title
+from ..agenda import item_label
 from ..models import STANDARD_ITEM_WORDING, AgendaItem, AgendaItemReport, Meeting, Part, StandardItem
 from ..publication import item_is_late, publication_deadline
 from .meetings import AgendaError, agenda_change_record, trailing_standard_items
@@ -192,9 +192,22 @@ def agenda_item_update(*, item: AgendaItem, by, **values) -> AgendaItem:
             audit_record(obj=item, by=by, action=AuditEntry.Action.CHANGED, changes=changes)
             if item.is_published:
                 agenda_change_record(
-                    meeting=meeting, by=by, summary=f"{item_label(item)} changed: {public_title(item)}"
+                    meeting=meeting, by=by, item=item, summary=f"{item_label(item)} changed: {{title}}"
                 )
     return item
+
+
+def _refuse_public_reports_in_private(item: AgendaItem) -> None:
+    """R4: a report published as open has been public: taking it in Part B would not make it exempt,
+    and its page, PDF and the public pack would still say "Exempt from the Press and Public: No"."""
+    for link in item.report_links.select_related("report"):
+        report = link.report
+        if report.status == Report.Status.PUBLISHED and not report.is_exempt:
+            raise AgendaError(
+                f"“{report.title}” was published as an open report, so its item cannot be taken in Part B. "
+                "It is public already: to withhold part of it, publish an exempt appendix or a new exempt "
+                "report on a Part B item."
+            )
 
 
 def agenda_item_set_part(
@@ -209,6 +222,8 @@ def agenda_item_set_part(
         item = AgendaItem.objects.select_for_update().get(pk=item.pk)
         if item.part == part:
             return item
+        if part == Part.B:
+            _refuse_public_reports_in_private(item)
         before = field_values(item)
         item.part = part
         item.exempt_paragraphs = sorted(exempt_paragraphs or []) if part == Part.B else []
@@ -223,7 +238,7 @@ def agenda_item_set_part(
         )
         if item.is_published:
             agenda_change_record(
-                meeting=meeting, by=by, summary=f"“{public_title(item)}” moved to {Part(part).label}"
+                meeting=meeting, by=by, item=item, summary=f"“{{title}}” moved to {Part(part).label}"
             )
     return item
 
@@ -278,8 +293,8 @@ def agenda_item_remove(*, item: AgendaItem, by) -> None:
             audit_record(obj=item, by=by, action=AuditEntry.Action.DELETED, changes=field_values(item))
             item.delete()
             return
-        summary = f"{item_label(item)} withdrawn: {public_title(item)}"
+        summary = f"{item_label(item)} withdrawn: {{title}}"
         item.is_withdrawn = True
         item.save(update_fields=["is_withdrawn"])
         audit_record(obj=item, by=by, action=AuditEntry.Action.STATE, note="Withdrawn from the agenda")
-        agenda_change_record(meeting=meeting, by=by, summary=summary)
+        agenda_change_record(meeting=meeting, by=by, item=item, summary=summary)

@@ -8,7 +8,7 @@ from council.models import AuditEntry
 from council.services import audit_record
 from council.uploads import checked_pdf
 
-from ..agenda import item_label, public_title
+from ..agenda import item_label
 from ..models import AgendaItem, Meeting
 from .meetings import AgendaError, agenda_change_record
 
@@ -48,6 +48,6 @@ def agenda_item_document_set(
         if item.is_published:
             verb = "replaced" if replaced else "added"
             agenda_change_record(
-                meeting=meeting, by=by, summary=f"{item_label(item)} ({public_title(item)}): document {verb}"
+                meeting=meeting, by=by, item=item, summary=f"{item_label(item)} ({{title}}): document {verb}"
             )
     return item

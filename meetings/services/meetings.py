@@ -18,6 +18,7 @@ from ..models import (
     Meeting,
     StandardItem,
 )
+from ..visibility import TITLE_PLACEHOLDER
 
 
 class AgendaError(Exception):
@@ -192,11 +193,18 @@ def meeting_set_status(*, meeting: Meeting, status: str, reason: str = "", by) -
     return meeting
 
 
-def agenda_change_record(*, meeting: Meeting, by, summary: str, rebuild: bool = True) -> None:
+def agenda_change_record(
+    *, meeting: Meeting, by, summary: str, item: AgendaItem | None = None, rebuild: bool = True
+) -> None:
     """List a change to a published agenda on the meeting page and (unless the caller will) rebuild
-    its packs."""
+    its packs.
+
+    R4: a summary that names `item` says "{title}" where its title goes; each reader's changes list
+    fills it in as `meetings.visibility.change_summary_for` allows, so no exempt title is stored in it.
+    """
     from .packs import pack_build_queue  # packs builds on this module
 
-    AgendaChange.objects.create(meeting=meeting, made_by=signed_in_user(by), summary=summary[:400])
+    AgendaChange.objects.create(meeting=meeting, item=item, made_by=signed_in_user(by), summary=summary[:400])
     if rebuild:
-        pack_build_queue(meeting=meeting, by=by, reason=summary[:200])
+        staff_summary = summary.replace(TITLE_PLACEHOLDER, item.title) if item is not None else summary
+        pack_build_queue(meeting=meeting, by=by, reason=staff_summary[:200])

@@ -11,11 +11,11 @@ import hashlib
 import logging
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from council.services import signed_in_user
+from council.storage import documents_storage, unguessable_name
 
 from ..models import AgendaPack, Meeting, PackBuild
 from ..packs.build import build_pack
@@ -79,17 +79,15 @@ def pack_build_run(*, build_id: int) -> PackBuild:
 
             built = build_pack(meeting=meeting, variant=variant, supplement=supplement, progress=progress)
             data = built.assembled.pdf
-            name = default_storage.save(
-                f"packs/{meeting.date:%Y/%m}/meeting-{meeting.pk}-{which.replace(' ', '-')}-{variant}.pdf",
-                ContentFile(data),
-            )
+            # R4: a random name in private storage; only the pack views send it, to whom may read it.
+            name = documents_storage().save(unguessable_name("packs"), ContentFile(data))
             saved.append((supplement, variant, name, built.assembled.page_count, data))
             _progress(build, done=done + 1, step=f"{label}: done")
         replaced = _swap_in(build, saved)
     except Exception as error:  # any failure: keep the last good packs, show staff what went wrong
         logger.exception("Pack build %s for meeting %s failed", build.pk, meeting.pk)
         for *_, name, _pages, _data in saved:
-            default_storage.delete(name)
+            documents_storage().delete(name)
         PackBuild.objects.filter(pk=build.pk).update(
             status=PackBuild.Status.FAILED,
             finished_at=timezone.now(),
@@ -99,7 +97,7 @@ def pack_build_run(*, build_id: int) -> PackBuild:
         build.refresh_from_db()
         return build
     for name in replaced:
-        default_storage.delete(name)
+        documents_storage().delete(name)
     build.refresh_from_db()
     return build
 

@@ -14,7 +14,7 @@ from council.services import audit_record, signed_in_user
 from reports.models import Report, ReportVersion
 from reports.services import report_exempt_for_agenda, report_publish
 
-from ..agenda import numbered_agenda, public_title
+from ..agenda import numbered_agenda
 from ..models import AgendaItem, Meeting, Part, SupplementaryAgenda
 from ..publication import items_needing_urgency, publication_deadline
 from .meetings import AgendaError, agenda_change_record
@@ -148,7 +148,8 @@ def supplementary_agenda_publish(*, meeting: Meeting, by) -> SupplementaryAgenda
                 agenda_change_record(
                     meeting=meeting,
                     by=by,
-                    summary=f"Item {numbers[item.pk]} added by supplementary agenda {number}: {public_title(item)}",
+                    item=item,
+                    summary=f"Item {numbers[item.pk]} added by supplementary agenda {number}: {{title}}",
                     rebuild=False,
                 )
         audit_record(obj=meeting, by=by, action=AuditEntry.Action.STATE, note=f"{supplement} published")

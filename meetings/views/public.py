@@ -1,34 +1,42 @@
 """Public pages of the bodies that meet: the home page, committees, meetings and their packs.
 
 The public see open papers only; a Part B item, an exempt report and the confidential pack are for
-councillors and officers (R4). What each reader may see is worked out in `meetings.selectors`.
+councillors and officers (R4). What each reader may see is decided in `meetings.visibility`; every
+file is sent from private storage by `council.downloads`.
 """
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
+from council.downloads import document_response
 from council.models import Committee
 from council.selectors import committee_members, committees_active, today
 from council.working_days import agenda_publication_deadline
 
 from ..agenda import numbered_agenda
-from ..models import AgendaItem, AgendaPack, Meeting, Part
-from ..rules import can_manage_agendas, can_read_confidential_pack
+from ..models import AgendaItem, AgendaPack, Meeting
+from ..rules import can_manage_agendas
 from ..selectors import (
+    PackOnPage,
     committee_meetings,
     meeting_agenda_for,
     meeting_for_display,
     meetings_recent,
     meetings_upcoming,
 )
+from ..visibility import (
+    Audience,
+    audience_for_meeting,
+    item_document_is_shown_to,
+    pack_is_shown_to,
+)
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(
         request,
@@ -37,7 +45,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 def committee_list(request):
     committees = list(committees_active())
     groups: dict[str, list[Committee]] = {}
@@ -48,7 +56,7 @@ def committee_list(request):
     return render(request, "meetings/committee_list.html", {"grouped_committees": grouped})
 
 
-@require_GET
+@require_safe
 def committee_detail(request, slug):
     committee = get_object_or_404(Committee.objects.select_related("parent"), slug=slug)
     members = committee_members(committee=committee)
@@ -68,7 +76,7 @@ def committee_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def meeting_detail(request, pk):
     try:
         meeting = meeting_for_display(pk)
@@ -92,22 +100,6 @@ def meeting_detail(request, pk):
     )
 
 
-def _pdf_response(request, *, file, filename: str, sha256: str, private: bool):
-    """A stored PDF shown in the browser, revalidated by its hash. Confidential papers stay out of
-    every cache (R4); public ones may be cached briefly, as the pack is rebuilt when the agenda changes."""
-    etag = f'"{sha256}"' if sha256 else None
-    response = get_conditional_response(request, etag=etag) if etag else None
-    if response is None:
-        response = FileResponse(file.open("rb"), content_type="application/pdf", filename=filename)
-        if etag:
-            response["ETag"] = etag
-    if private:
-        patch_cache_control(response, private=True, no_store=True)
-    else:
-        patch_cache_control(response, public=True, max_age=300)
-    return response
-
-
 def _published_meeting(pk: int) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
     if not meeting.agenda_is_published:
@@ -115,21 +107,14 @@ def _published_meeting(pk: int) -> Meeting:
     return meeting
 
 
-def _require_confidential_reader(request):
-    """R4: the confidential pack is for councillors and officers; others are asked to sign in."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not can_read_confidential_pack(request.user):
-        raise PermissionDenied("The confidential pack is for councillors and council officers.")
-    return None
-
-
 def _pack(request, pk: int, *, variant: str, number: int | None = None):
-    confidential = variant == AgendaPack.Variant.CONFIDENTIAL
-    if confidential and (refusal := _require_confidential_reader(request)) is not None:
-        return refusal
     meeting = _published_meeting(pk)
-    packs = AgendaPack.objects.filter(meeting=meeting, variant=variant)
+    if not pack_is_shown_to(variant, audience_for_meeting(request.user, meeting)):
+        # R4: the confidential pack is for councillors and officers; others are asked to sign in.
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied("The confidential pack is for councillors and council officers.")
+    packs = AgendaPack.objects.filter(meeting=meeting, variant=variant).select_related("supplement")
     if number is None:
         pack = packs.filter(supplement__isnull=True).first()
     else:
@@ -139,10 +124,17 @@ def _pack(request, pk: int, *, variant: str, number: int | None = None):
     filename = f"{meeting.committee.slug}-{meeting.date:%Y-%m-%d}-agenda-pack"
     if number is not None:
         filename += f"-supplement-{number}"
-    if confidential:
+    if pack.variant == AgendaPack.Variant.CONFIDENTIAL:
         filename += "-confidential"
-    return _pdf_response(
-        request, file=pack.file, filename=f"{filename}.pdf", sha256=pack.sha256, private=confidential
+    return document_response(
+        request,
+        file=pack.file,
+        filename=f"{filename}.pdf",
+        sha256=pack.sha256,
+        private=not pack_is_shown_to(variant, Audience.PUBLIC),
+        what=f"the {PackOnPage(pack).name.lower()}",
+        back_url=meeting.get_absolute_url(),
+        back_label="the meeting",
     )
 
 
@@ -168,22 +160,26 @@ def supplement_pack_confidential(request, pk, number):
 
 @require_safe
 def item_document(request, pk, item_pk):
-    """An item's own document (minutes, say): public on a published Part A item; a Part B item's only
-    for councillors and officers (R4). Anyone else gets a 404, as if there were none."""
+    """An item's own document (minutes, say), as `visibility.item_document_is_shown_to` allows (R4):
+    anyone else gets a 404, as if there were none."""
     item = get_object_or_404(
         AgendaItem.objects.select_related("meeting__committee").exclude(document=""),
         pk=item_pk,
         meeting_id=pk,
-        published_at__isnull=False,
-        is_withdrawn=False,
     )
-    private = item.part == Part.B
-    if private and not can_read_confidential_pack(request.user):
-        raise Http404("No document has that address.")
     meeting = item.meeting
-    published = meeting.items.filter(published_at__isnull=False)
-    number = next((e.number for e in numbered_agenda(published) if e.item.pk == item.pk), None)
+    audience = audience_for_meeting(request.user, meeting)
+    if not item_document_is_shown_to(item, audience):
+        raise Http404("No document has that address.")
+    number = next((e.number for e in numbered_agenda(meeting.items.all()) if e.item.pk == item.pk), None)
     filename = f"{meeting.committee.slug}-{meeting.date:%Y-%m-%d}-item-{number}.pdf"
-    return _pdf_response(
-        request, file=item.document, filename=filename, sha256=item.document_sha256, private=private
+    return document_response(
+        request,
+        file=item.document,
+        filename=filename,
+        sha256=item.document_sha256,
+        private=not item_document_is_shown_to(item, Audience.PUBLIC),
+        what=f"the document of item {number}",
+        back_url=meeting.get_absolute_url(),
+        back_label="the meeting",
     )

@@ -17,6 +17,7 @@ from ..forms import ReportChoices
 from ..models import AgendaChange, AgendaItem, AgendaItemReport, AgendaPack, Meeting, PackBuild, Part
 from ..publication import PublicationDeadline, item_is_late, publication_deadline
 from ..services import agenda_missing
+from ..visibility import Audience, change_summary_for
 
 # Other bodies' reports offered for this agenda: those for meetings around its date.
 OTHER_REPORTS_WINDOW = timedelta(days=120)
@@ -175,7 +176,15 @@ def current_packs(meeting: Meeting) -> list[PackRow]:
 
 
 def agenda_changes(meeting: Meeting) -> list[AgendaChange]:
-    return list(meeting.agenda_changes.select_related("made_by").order_by("-made_at", "-pk"))
+    """The changes list as democratic services read it (each with `shown`, its summary: R4)."""
+    changes = list(
+        meeting.agenda_changes.select_related("made_by", "item")
+        .prefetch_related("item__report_links__report")
+        .order_by("-made_at", "-pk")
+    )
+    for change in changes:
+        change.shown = change_summary_for(change, Audience.DEMOCRATIC_SERVICES)
+    return changes
 
 
 @dataclass

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from council.storage import UnguessableName, documents_storage
+
 from .report import ExemptionMixin, Report
 from .rich_text import RichTextField
 
@@ -99,7 +101,8 @@ class Appendix(ExemptionMixin, models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WRITTEN)
     body = RichTextField(blank=True)
     file = models.FileField(
-        upload_to="appendices/%Y/%m/",
+        upload_to=UnguessableName("appendices"),
+        storage=documents_storage,
         blank=True,
         validators=[FileExtensionValidator(["pdf"])],
     )

@@ -8,17 +8,19 @@ with what the other editor saved beside each field that differs (issue 3, point 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.views.generic import FormView, TemplateView
 from js_asset import Media
 
+from council.audience import Audience
+from council.downloads import document_response
 from council.views.staff import RoleRequiredMixin
 
 from ..forms import ReportCreateForm, ReportEditorForms, UploadedAppendixForm, WrittenAppendixForm
 from ..models import Appendix, Report
-from ..rules import can_create_report, can_edit_report, can_see_exempt
+from ..rules import can_create_report, can_edit_report
 from ..selectors import report_for_display, reports_visible_to
 from ..services import (
     ReportConflict,
@@ -29,6 +31,7 @@ from ..services import (
     report_create,
     report_save,
 )
+from ..visibility import appendix_is_shown_to, audience_for_report
 
 
 def media_with_nonce(request, media) -> Media:
@@ -205,19 +208,24 @@ class ReportAppendicesView(ReportEditorMixin, TemplateView):
 
 
 def appendix_file(request, pk: int, appendix_pk: int):
-    """An uploaded appendix PDF, to whoever may see the report; an exempt one only to members and staff (R4)."""
+    """An uploaded appendix PDF, to whoever may see the report; an exempt one only as
+    `reports.visibility` allows (R4). Anyone else gets a 404, as if there were none."""
     report = get_object_or_404(reports_visible_to(request.user), pk=pk)
     appendix = get_object_or_404(
         report.appendices.filter(kind=Appendix.Kind.UPLOADED).exclude(file=""), pk=appendix_pk
     )
-    if appendix.is_exempt and not can_see_exempt(request.user):
+    if not appendix_is_shown_to(appendix, report=report, audience=audience_for_report(request.user, report)):
         raise Http404("No such appendix.")
-    response = FileResponse(
-        appendix.file.open("rb"),
-        content_type="application/pdf",
-        filename=f"{slugify(appendix.label) or 'appendix'}.pdf",
+    public = report.status == Report.Status.PUBLISHED and appendix_is_shown_to(
+        appendix, report=report, audience=Audience.PUBLIC
     )
-    if appendix.is_exempt or report.is_exempt or report.status != Report.Status.PUBLISHED:
-        # Drafts and exempt papers must not sit in shared caches.
-        response["Cache-Control"] = "private, no-store"
-    return response
+    return document_response(
+        request,
+        file=appendix.file,
+        filename=f"{slugify(appendix.label) or 'appendix'}.pdf",
+        sha256=appendix.sha256,
+        private=not public,  # drafts and exempt papers never sit in a cache
+        what=f"{appendix.label} of this report",
+        back_url=report.get_absolute_url(),
+        back_label="the report",
+    )

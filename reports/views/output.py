@@ -6,17 +6,17 @@ shows its frozen version. Who may see what is decided by `selectors.reports_visi
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from council.context_processors import council as council_context
+from council.downloads import cache_privately, cache_publicly
 from council.rules import is_staff_user
 from reports.models import Report
 from reports.pdf import approvals_obtained, cached_report_pdf, report_document, report_pdf_filename
-from reports.rules import can_see_exempt
 from reports.selectors import report_for_display, reports_visible_to
 from reports.snapshots import report_snapshot
+from reports.visibility import audience_for_report
 
 
 def _visible_report(user, pk: int) -> Report:
@@ -45,21 +45,17 @@ def _status_note(report: Report) -> str:
 
 
 def _cache_headers(response: HttpResponse, report: Report) -> HttpResponse:
-    if _is_public(report):
-        patch_cache_control(response, public=True, max_age=300)
-    else:
-        # Drafts and exempt papers: never in a shared cache, and a draft is always fetched afresh.
-        patch_cache_control(response, private=True)
-        if report.status != Report.Status.PUBLISHED:
-            patch_cache_control(response, no_cache=True)
-    return response
+    """R4: drafts and exempt papers are kept by no cache at all, as the confidential pack is."""
+    return cache_publicly(response) if _is_public(report) else cache_privately(response)
 
 
-@require_GET
+@require_safe
 def report_detail(request, pk: int):
     report = _visible_report(request.user, pk)
     snapshot = _snapshot(report)
-    document = report_document(snapshot, show_exempt_appendices=can_see_exempt(request.user))
+    document = report_document(
+        snapshot, show_exempt_appendices=audience_for_report(request.user, report).sees_exempt
+    )
     response = render(
         request,
         "reports/report_detail.html",
@@ -74,7 +70,7 @@ def report_detail(request, pk: int):
     return _cache_headers(response, report)
 
 
-@require_GET
+@require_safe
 def report_pdf(request, pk: int):
     report = _visible_report(request.user, pk)
     snapshot = _snapshot(report)

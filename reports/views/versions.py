@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from django import forms
 from django.http import Http404
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..comparison import compare_snapshots
 from ..models import Report, ReportVersion
-from ..rules import can_see_exempt, works_on_report
+from ..rules import works_on_report
 from ..selectors import reports_visible_to
+from ..visibility import audience_for_report
 
 
 def _visible_report(user, pk: int) -> Report:
@@ -123,7 +124,7 @@ def _readable_snapshot(snapshot: dict, *, sees_exempt: bool) -> dict:
     return snapshot
 
 
-@require_GET
+@require_safe
 def report_versions(request, pk: int):
     report = _visible_report(request.user, pk)
     only_published = not works_on_report(request.user, report)
@@ -144,7 +145,7 @@ def report_versions(request, pk: int):
     )
 
 
-@require_GET
+@require_safe
 def report_compare(request, pk: int):
     report = _visible_report(request.user, pk)
     only_published = not works_on_report(request.user, report)
@@ -158,7 +159,7 @@ def report_compare(request, pk: int):
     pair = ReportVersion.objects.filter(report=report, number__in=(old_number, new_number))
     pair = {version.number: version for version in pair}
     old, new = pair[old_number], pair[new_number]
-    sees_exempt = can_see_exempt(request.user)
+    sees_exempt = audience_for_report(request.user, report).sees_exempt
     changes = compare_snapshots(
         _readable_snapshot(old.snapshot, sees_exempt=sees_exempt),
         _readable_snapshot(new.snapshot, sees_exempt=sees_exempt),

@@ -221,7 +221,7 @@ def _peak_mib() -> tuple[float, float]:
 
 
 def test_bench_agenda_pack(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.DOCUMENTS_ROOT = tmp_path
     # The naive document repeats each report's anchors; WeasyPrint says so once per anchor.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     meeting, reports, clerk = _synthetic_meeting()

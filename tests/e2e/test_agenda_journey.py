@@ -64,7 +64,7 @@ def setting(settings, tmp_path):
     approved reports for its meeting (one with a 3-page uploaded appendix), the council's profile and
     a democratic services officer who can log in. Returns the meeting date."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins
-    settings.MEDIA_ROOT = tmp_path
+    settings.DOCUMENTS_ROOT = tmp_path
     # R1: far enough ahead that publishing today is in time.
     meeting_date = _first_tuesday_from(timezone.localdate() + timedelta(days=20))
 

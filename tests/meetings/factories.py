@@ -218,3 +218,15 @@ def run_queued_tasks() -> int:
         worker.run_task(result)
         ran += 1
     return ran
+
+
+def public_changes(meeting=None) -> list[str]:
+    """The changes list as the public read it (R4: `meetings.visibility.change_summary_for`)."""
+    from council.audience import Audience
+    from meetings.models import AgendaChange
+    from meetings.visibility import change_summary_for
+
+    changes = AgendaChange.objects.select_related("item").order_by("made_at", "pk")
+    if meeting is not None:
+        changes = changes.filter(meeting=meeting)
+    return [change_summary_for(change, Audience.PUBLIC) for change in changes]

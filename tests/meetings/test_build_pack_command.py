@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DOCUMENTS_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

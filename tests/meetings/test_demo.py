@@ -28,6 +28,7 @@ from meetings.models import (
 from meetings.publication import item_is_late, publication_deadline
 from meetings.services import agenda_missing, pack_build_run
 from reports.models import Report
+from tests.meetings.factories import public_changes
 
 TODAY = date(2026, 11, 22)  # a Sunday; the current municipal year began on Wednesday 20 May 2026
 YEAR_START = date(2026, 5, 20)
@@ -46,7 +47,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("media")
     with (
         django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media),
+        override_settings(PASSWORD_HASHERS=FAST_HASHERS, DOCUMENTS_ROOT=media),
         transaction.atomic(),
     ):
         out = io.StringIO()
@@ -215,7 +216,7 @@ def test_demo_late_call_in_goes_out_on_a_supplementary_agenda(demo):
     assert item.title == "Call-in: Parking Charges at Hollin Bridge District Centre"
     assert item.urgency_reason == CALL_IN_URGENCY
     assert item_is_late(item, deadline=publication_deadline(board), published_on=date(2026, 11, 18))
-    assert list(AgendaChange.objects.values_list("summary", flat=True)) == [
+    assert public_changes() == [
         "Item 9 added by supplementary agenda 1: Call-in: Parking Charges at Hollin Bridge District Centre"
     ]
     # Pre-decision scrutiny: two of the Cabinet's reports, under their heading.

@@ -1,17 +1,28 @@
 """R4 on the agenda: what Part B decides about a report, and what the public may read of it."""
 
 import pytest
+from django.test import Client
 
-from meetings.models import AgendaChange, Part
-from meetings.services import agenda_item_remove, agenda_missing, agenda_publish
+from council.roles import Role
+from meetings.models import AgendaItem, Part
+from meetings.services import (
+    AgendaError,
+    agenda_item_add,
+    agenda_item_remove,
+    agenda_item_set_part,
+    agenda_missing,
+    agenda_publish,
+)
 from reports.models import Report
-from tests.meetings.factories import clerk, meeting_called, report_item
+from tests.factories import UserFactory
+from tests.meetings.factories import clerk, meeting_called, public_changes, report_item
 from tests.meetings.test_meeting_page import (  # noqa: F401 (fixtures)
     _media,
     _meeting,
     _on_publication_day,
     approved_report,
     people,
+    text,
 )
 
 pytestmark = pytest.mark.django_db
@@ -60,4 +71,57 @@ def test_agenda_change_never_records_an_exempt_title_r4(people):  # noqa: F811
 
     agenda_item_remove(item=item, by=clerk())
 
-    assert AgendaChange.objects.get().summary == "Item 8 withdrawn: Exempt item"
+    assert public_changes() == ["Item 8 withdrawn: Exempt item"]
+
+
+def test_published_open_report_cannot_move_into_part_b_r4(client, people):  # noqa: F811
+    meeting = _meeting()
+    report = approved_report(meeting, people, "Depot valuation")
+    item = report_item(meeting, report=report)
+    agenda_publish(meeting=meeting, by=clerk())
+
+    with pytest.raises(AgendaError) as refusal:
+        agenda_item_set_part(item=item, part=Part.B, exempt_paragraphs=[3], by=clerk())
+
+    assert str(refusal.value) == (
+        "“Depot valuation” was published as an open report, so its item cannot be taken in Part B. It is "
+        "public already: to withhold part of it, publish an exempt appendix or a new exempt report on a "
+        "Part B item."
+    )
+    item.refresh_from_db()
+    assert (item.part, item.exempt_paragraphs) == (Part.A, [])
+    # The Summary Sheet's answer and the access rule read the same state: open, and public.
+    page = text(client.get(f"/reports/{report.pk}/"))
+    assert "Exempt from the Press and Public No" in page
+
+
+def test_part_b_item_urgency_reason_only_for_those_who_see_exempt_papers_r2_r4(client, people):  # noqa: F811
+    meeting = _meeting()
+    report = approved_report(meeting, people, "Depot valuation")
+    agenda_item_add(
+        meeting=meeting,
+        kind=AgendaItem.Kind.REPORTS,
+        reports=[report],
+        part=Part.B,
+        exempt_paragraphs=[3],
+        description="The bidder has asked for a rent-free year.",
+        urgency_reason="The bidder withdraws on Friday unless terms are agreed.",
+        by=clerk(),
+    )
+    agenda_publish(meeting=meeting, by=clerk())
+    member = Client()
+    member.force_login(UserFactory(roles=[Role.COUNCILLOR], password=None))
+
+    public, councillor = (
+        text(client.get(meeting.get_absolute_url())),
+        text(member.get(meeting.get_absolute_url())),
+    )
+
+    assert "Urgent item The chair accepted this item as urgent." in public
+    assert "withdraws on Friday" not in public
+    assert "rent-free" not in public
+    assert (
+        "Urgent item Reason for urgency: The bidder withdraws on Friday unless terms are agreed."
+        in councillor
+    )
+    assert "The bidder has asked for a rent-free year." in councillor

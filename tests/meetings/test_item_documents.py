@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from meetings.models import AgendaChange, AgendaItem, AgendaPack, StandardItem
+from meetings.models import AgendaItem, AgendaPack, StandardItem
 from meetings.packs.build import build_pack
 from meetings.services import AgendaError, agenda_item_document_set, agenda_publish
 from tests.reports.factories import pdf_upload
@@ -16,6 +16,7 @@ from .factories import (
     PackRead,
     clerk,
     meeting_called,
+    public_changes,
     report_approved_with,
     report_item,
     travel_to,
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.DOCUMENTS_ROOT = tmp_path
 
 
 def _minutes_item(meeting) -> AgendaItem:
@@ -65,9 +66,7 @@ def test_document_replaced_on_a_published_agenda_is_listed_as_a_change(time_mach
 
     agenda_item_document_set(item=_minutes_item(meeting), document=pdf_upload(pages=3), by=by)
 
-    assert list(AgendaChange.objects.values_list("summary", flat=True)) == [
-        "Item 3 (Minutes of the previous meeting): document replaced"
-    ]
+    assert public_changes() == ["Item 3 (Minutes of the previous meeting): document replaced"]
     assert _minutes_item(meeting).document_pages == 3
 
 

@@ -5,8 +5,8 @@ import hashlib
 from datetime import date
 
 import pytest
-from django.core.files.storage import default_storage
 
+from council.storage import documents_storage
 from meetings.models import AgendaPack, Meeting, PackBuild
 from meetings.packs.build import PackBuildError, build_pack
 from meetings.services import agenda_publish, meeting_set_status, pack_build_queue, pack_build_run
@@ -34,7 +34,7 @@ LONG_BACKGROUND = "".join(
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.DOCUMENTS_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -44,8 +44,8 @@ def by(db):
 
 def _stored_files(settings) -> set[str]:
     return {
-        path.relative_to(settings.MEDIA_ROOT).as_posix()
-        for path in settings.MEDIA_ROOT.rglob("*")
+        path.relative_to(settings.DOCUMENTS_ROOT).as_posix()
+        for path in settings.DOCUMENTS_ROOT.rglob("*")
         if path.is_file()
     }
 
@@ -122,7 +122,7 @@ def test_pack_build_run_failure_leaves_previous_packs(time_machine, by, settings
     files_before = _stored_files(settings)
 
     # The valuation's file is lost from storage; a later change asks for a rebuild.
-    default_storage.delete(appendix.file.name)
+    documents_storage().delete(appendix.file.name)
     travel_to(time_machine, date(2025, 6, 3))
     failed = pack_build_run(build_id=pack_build_queue(meeting=meeting, by=by, reason="Venue changed").pk)
 
@@ -152,7 +152,7 @@ def test_pack_build_run_failure_leaves_previous_packs(time_machine, by, settings
 
 def test_build_pack_changed_upload_refused(time_machine, by, settings):
     meeting, appendix = _meeting_with_exempt_upload(time_machine, by)
-    (settings.MEDIA_ROOT / appendix.file.name).write_bytes(pdf_upload(pages=1).read())
+    (settings.DOCUMENTS_ROOT / appendix.file.name).write_bytes(pdf_upload(pages=1).read())
 
     with pytest.raises(PackBuildError) as refused:
         build_pack(meeting=meeting, variant=AgendaPack.Variant.CONFIDENTIAL)

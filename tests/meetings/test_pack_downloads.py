@@ -34,7 +34,7 @@ PUBLISHED_ON = datetime(2025, 6, 2, 10, 0, tzinfo=ZoneInfo("Europe/London"))
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.DOCUMENTS_ROOT = tmp_path
 
 
 @pytest.fixture(autouse=True)

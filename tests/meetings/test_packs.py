@@ -47,7 +47,7 @@ NOTICE = (
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.DOCUMENTS_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -266,7 +266,10 @@ def test_supplementary_agenda_pack_numbered_from_one_and_main_pack_rebuilt(
     assert main.outline[7] == ("7. Minutes of the Health Select Commission", 4, [("Minutes", 4, [])])
     assert "membership" not in main.texts[0]  # the body has no members yet: no empty list
     assert first_files.isdisjoint(AgendaPack.objects.values_list("file", flat=True))
-    stored = {path.relative_to(settings.MEDIA_ROOT).as_posix() for path in settings.MEDIA_ROOT.rglob("*.pdf")}
+    stored = {
+        path.relative_to(settings.DOCUMENTS_ROOT).as_posix()
+        for path in settings.DOCUMENTS_ROOT.rglob("*.pdf")
+    }
     assert first_files.isdisjoint(stored)
     assert set(AgendaPack.objects.values_list("file", flat=True)) <= stored
 

@@ -9,12 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import AgendaChange, AgendaItem, AgendaPack, Meeting, PackBuild, Part
+from meetings.models import AgendaItem, AgendaPack, Meeting, PackBuild, Part
 from meetings.services import agenda_item_add, agenda_publish
 from tests.factories import CommitteeFactory
 from tests.reports.factories import ReportFactory, officer_user, pdf_upload, report_approved
 
-from .factories import clerk, convened, meeting_called, report_item
+from .factories import clerk, convened, meeting_called, public_changes, report_item
 from .staff_pages import agenda_lines, builder_url, field_errors, field_value, page_text
 
 pytestmark = pytest.mark.django_db
@@ -378,7 +378,7 @@ def test_reorder_published_agenda_with_withdrawn_item(clerk_client, meeting):
 
     assert response.status_code == 200
     assert [pk for pk in _ids(meeting) if pk != withdrawn.pk] == list(reversed(shown))
-    assert list(AgendaChange.objects.filter(meeting=meeting).values_list("summary", flat=True)) == [
+    assert public_changes(meeting) == [
         "Item 6 withdrawn: Depot Sale",
         "Part A (open) items reordered",
     ]
@@ -499,9 +499,7 @@ def test_withdraw_published_item_listed_as_change(clerk_client, meeting):
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.is_withdrawn
-    assert list(AgendaChange.objects.filter(meeting=meeting).values_list("summary", flat=True)) == [
-        "Item 6 withdrawn: Depot Sale"
-    ]
+    assert public_changes(meeting) == ["Item 6 withdrawn: Depot Sale"]
 
 
 @time_machine.travel(ON_TIME, tick=False)

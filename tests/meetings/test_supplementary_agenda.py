@@ -18,7 +18,15 @@ from meetings.services import (
 )
 from tests.reports.factories import report_approved
 
-from .factories import MEETING_DATE, agenda_lines, clerk, meeting_called, report_item, travel_to
+from .factories import (
+    MEETING_DATE,
+    agenda_lines,
+    clerk,
+    meeting_called,
+    public_changes,
+    report_item,
+    travel_to,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,9 +83,7 @@ def test_supplementary_agenda_publish_numbers_items_in_place_and_lists_them(
         f"8. {EXCLUSION}",
         "9. Date and time of the next meeting",
     ]
-    assert list(AgendaChange.objects.values_list("summary", flat=True)) == [
-        "Item 7 added by supplementary agenda 1: Bus Shelters"
-    ]
+    assert public_changes() == ["Item 7 added by supplementary agenda 1: Bus Shelters"]
     build = PackBuild.objects.get(status=PackBuild.Status.QUEUED)
     assert build.reason == "Supplementary agenda 1 published"
     assert len(callbacks) == 1
@@ -103,7 +109,7 @@ def test_supplementary_agenda_publish_numbers_items_in_place_and_lists_them(
         "10. Date and time of the next meeting",
         "11. Depot Sale [Part B]",
     ]
-    assert list(AgendaChange.objects.values_list("summary", flat=True)) == [
+    assert public_changes() == [
         "Item 7 added by supplementary agenda 1: Bus Shelters",
         "Item 8 added by supplementary agenda 2: Verge Planting",
         "Item 11 added by supplementary agenda 2: Depot Sale",

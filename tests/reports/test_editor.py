@@ -57,7 +57,7 @@ def editor_data(response, **changes) -> dict:
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.DOCUMENTS_ROOT = tmp_path
 
 
 @pytest.fixture

@@ -367,7 +367,7 @@ def test_report_pdf_headers_inline_and_private_for_draft(clerk_client):
     assert response["Content-Disposition"] == (
         f'inline; filename="report-{report.pk}-street-lighting-column-replacement-programme.pdf"'
     )
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"] == "private, no-store"
 
 
 def test_report_pdf_published_open_report_publicly_cacheable(client):
@@ -489,7 +489,7 @@ def test_report_detail_shows_summary_sheet_body_and_approvals(clerk_client):
         " (PDF, 12 pages) </li>"
     ) in page
     assert f'<a href="/reports/{report.pk}/pdf/">Download the report as a PDF</a>' in page
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"] == "private, no-store"
 
 
 def test_report_detail_key_decision_warning_hidden_from_public(client):
@@ -620,7 +620,7 @@ def test_report_published_exempt_visible_to_councillor(client, view):
     response = client.get(reverse(view, args=[report.pk]))
 
     assert response.status_code == 200
-    assert response["Cache-Control"] == "private"
+    assert response["Cache-Control"] == "private, no-store"
 
 
 @pytest.mark.parametrize("view", ["reports:report_detail", "reports:report_pdf"])
