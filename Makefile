@@ -27,13 +27,13 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the site and its task worker)"
-	@$(PY) manage.py db_worker & worker=$$!; \
+	@$(PY) manage.py task_worker --housekeeping meetings.services.packs.pack_builds_reclaim & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: export DEBUG ?= 1
 worker: setup
-	$(PY) manage.py db_worker
+	$(PY) manage.py task_worker --housekeeping meetings.services.packs.pack_builds_reclaim
 
 demo: export DEBUG ?= 1
 demo: setup

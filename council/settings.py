@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "council",
     "meetings",
     "reports",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a refused log-in into the "signing in is paused" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "council.urls"
@@ -107,6 +110,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # Wait up to 30 s for another process's write lock (a pack build swapping its packs in) rather
+    # than failing at once with "database is locked" (sqlite3's default wait is 5 s).
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", 30)
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
@@ -122,6 +128,43 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 LOGOUT_REDIRECT_URL = "home"
+
+# Sign-in throttling (django-axes; council/throttling.py). Failed log-ins are recorded in the database,
+# so the count holds across processes. Ten failures for one account from one address pause signing
+# in to it from there for the cool-off; a higher limit pauses an address that fails across many
+# accounts. /accounts/login/ and /admin/login/ share the lock; every attempt while paused, even with
+# the right password, is refused (HTTP 429) and restarts the cool-off. A successful log-in, or a
+# password reset, clears the account's count.
+AUTHENTICATION_BACKENDS = [
+    "council.throttling.SignInLockBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=10)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "council.throttling.sign_in_cool_off"
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "council.throttling.SignInAttemptHandler"
+AXES_LOCKOUT_CALLABLE = "council.views.sign_in.sign_in_paused"
+# The client address for both throttles: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies
+# the X-Forwarded-For entry that the proxies themselves appended (see council/throttling.py).
+AXES_CLIENT_IP_CALLABLE = "council.throttling.client_ip_address"
+# The lock needs only the failures; no record of every successful log-in (and its address) is kept.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+WITAN_THROTTLING = {
+    "SIGN_IN_COOL_OFF_MINUTES": env.int("SIGN_IN_COOL_OFF_MINUTES", default=15),
+    # Failures from one address, across all accounts, within the cool-off.
+    "SIGN_IN_ADDRESS_FAILURE_LIMIT": env.int("SIGN_IN_ADDRESS_FAILURE_LIMIT", default=50),
+    # Password-reset emails per email address, and reset requests per client address, per hour.
+    "PASSWORD_RESET_EMAILS_PER_HOUR": env.int("PASSWORD_RESET_EMAILS_PER_HOUR", default=3),
+    "PASSWORD_RESET_REQUESTS_PER_ADDRESS_PER_HOUR": env.int(
+        "PASSWORD_RESET_REQUESTS_PER_ADDRESS_PER_HOUR", default=20
+    ),
+    # Reverse proxies in front of Witan that append to X-Forwarded-For (nginx, a load balancer).
+    "TRUSTED_PROXY_COUNT": env.int(
+        "TRUSTED_PROXY_COUNT", default=1 if env.bool("BEHIND_TLS_PROXY", default=False) else 0
+    ),
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -170,6 +213,12 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# The default cache lives in each process's memory: enough for `make run` and the tests. Production
+# runs several processes, so set CACHE_URL to a shared cache for the password-reset limits (and the
+# report PDF cache) to hold across them: redis://127.0.0.1:6379/1, or dbcache://witan_cache after
+# `manage.py createcachetable` (add ?max_entries=100000: the database cache culls at 300 entries).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://witan")}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -237,6 +286,11 @@ WITAN = {
     # Large papers may be sent by the web server in front: "" (Witan sends them), "x-accel-redirect:<prefix>"
     # for nginx (an `internal` location aliasing DOCUMENTS_ROOT), or "x-sendfile" for Apache mod_xsendfile.
     "DOCUMENT_OFFLOAD": env("WITAN_DOCUMENT_OFFLOAD", default=""),
+    # Issue 8: an uploaded PDF longer than this is refused; every page of it goes into the packs.
+    "UPLOAD_MAX_PAGES": env.int("WITAN_UPLOAD_MAX_PAGES", default=1000),
     # Demo log-ins are only ever created by `manage.py demo`.
     "DEMO_PASSWORD": env("WITAN_DEMO_PASSWORD", default="witan-demo-2026"),
+    # A running pack build that shows no progress for this long has lost its task worker, and is
+    # run again (see meetings.services.packs.pack_builds_reclaim).
+    "PACK_BUILD_STALE_SECONDS": env.int("WITAN_PACK_BUILD_STALE_SECONDS", default=600),
 }

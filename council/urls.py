@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from .views import public
+from .views import public, sign_in
 
 urlpatterns = [
     # The home page and committee pages show meetings, so the meetings app serves them.
@@ -16,6 +16,13 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("staff/meetings/", include("meetings.urls_staff")),
     path("staff/", include("council.urls_staff")),
+    # Password reset is throttled (council/views/sign_in.py); log-in is locked by django-axes.
+    path("accounts/password_reset/", sign_in.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        sign_in.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

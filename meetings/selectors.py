@@ -83,9 +83,8 @@ def meeting_for_display(pk: int) -> Meeting:
         .select_related("supplement")
         .prefetch_related(Prefetch("report_links", queryset=links))
     )
-    building = PackBuild.objects.filter(
-        meeting=OuterRef("pk"), status__in=[PackBuild.Status.QUEUED, PackBuild.Status.RUNNING]
-    )
+    # Waiting, or running and alive, and not overtaken by a later build that succeeded.
+    building = PackBuild.objects.updating_packs().filter(meeting=OuterRef("pk"))
     return (
         Meeting.objects.select_related("committee")
         .annotate(pack_build_active=Exists(building))

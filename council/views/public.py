@@ -4,13 +4,13 @@ from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from council.models import Councillor, Party, Ward
 from council.selectors import councillor_with_roles, councillors_listed
 
 
-@require_GET
+@require_safe
 def councillor_list(request):
     party = request.GET.get("party") or None
     ward = request.GET.get("ward") or None
@@ -27,7 +27,7 @@ def councillor_list(request):
     )
 
 
-@require_GET
+@require_safe
 def councillor_detail(request, slug):
     try:
         councillor = councillor_with_roles(slug=slug)
@@ -36,13 +36,13 @@ def councillor_detail(request, slug):
     return render(request, "council/councillor_detail.html", {"councillor": councillor})
 
 
-@require_GET
+@require_safe
 def accessibility_statement(request):
     return render(request, "council/accessibility.html")
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database answers; 503 otherwise (for load balancers and uptime checks)."""
     try:

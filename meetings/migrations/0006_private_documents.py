@@ -39,7 +39,7 @@ def move_papers_to_private_storage(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0004_packs_main_agenda_first'),
+        ('meetings', '0005_packbuild_heartbeat'),
     ]
 
     operations = [
