@@ -179,12 +179,11 @@ def _item_document(entry: AgendaEntry, *, audience: Audience) -> list[PackDocume
         if item.kind == AgendaItem.Kind.MINUTES or item.standard_item == "previous_minutes"
         else "Document"
     )
+    # The title as this pack's audience may read it, in the notice and in the structure tree alike.
+    title = item_title_for(item, [link.report for link in item.report_links.all()], audience)
     if item_is_private_to(item, audience):
         notice = _notice(
-            item_number=entry.number,
-            what="document",
-            paragraphs=item.exempt_paragraphs,
-            title=item_title_for(item, [link.report for link in item.report_links.all()], audience),
+            item_number=entry.number, what="document", paragraphs=item.exempt_paragraphs, title=title
         )
         return [PackDocument(kind="notice", bookmark=f"{bookmark} (exempt)", notice=notice)]
     return [
@@ -194,7 +193,7 @@ def _item_document(entry: AgendaEntry, *, audience: Audience) -> list[PackDocume
             file_name=item.document.name,
             sha256=item.document_sha256,
             top_stamp=NOT_FOR_PUBLICATION if item.part == Part.B else "",
-            alt_text=f"{item.title}: an uploaded document of {item.document_pages} pages.",
+            alt_text=f"{title}: an uploaded document of {item.document_pages} pages.",
             pages=item.document_pages,
         )
     ]

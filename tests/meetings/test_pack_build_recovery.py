@@ -51,7 +51,7 @@ LONG_SECTION = "".join(
 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.DOCUMENTS_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -456,7 +456,7 @@ def test_pack_build_run_reclaimed_under_it_stops_without_touching_packs(time_mac
     )
     assert not AgendaPack.objects.exists()
     # The files it had written for its packs are gone with it.
-    assert list(Path(settings.MEDIA_ROOT).glob("packs/**/*.pdf")) == []
+    assert list(Path(settings.DOCUMENTS_ROOT).glob("packs/**/*.pdf")) == []
 
 
 def _worker(log: Path) -> subprocess.Popen:
@@ -467,7 +467,7 @@ def _worker(log: Path) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "DOCUMENTS_ROOT": str(settings.DOCUMENTS_ROOT),
         "WITAN_PACK_BUILD_STALE_SECONDS": "2",
     }
     manage = Path(settings.BASE_DIR) / "manage.py"
@@ -549,7 +549,7 @@ def test_task_worker_killed_mid_build_restarted_finishes_build(by, tmp_path):
     packs = AgendaPack.objects.filter(meeting=meeting)
     assert sorted(packs.values_list("variant", flat=True)) == ["confidential", "public"]
     for pack in packs:
-        assert (Path(settings.MEDIA_ROOT) / pack.file.name).stat().st_size == pack.size_bytes
+        assert (Path(settings.DOCUMENTS_ROOT) / pack.file.name).stat().st_size == pack.size_bytes
 
 
 def _database_accepts_connections(accepts: bool) -> None:
