@@ -138,3 +138,35 @@ def test_private_files_offloaded_to_nginx_with_x_accel_redirect(settings, people
 
     assert (response.status_code, response["X-Accel-Redirect"]) == (200, f"/_papers/{pack.file.name}")
     assert response.content == b""
+
+
+def test_private_files_kept_to_the_body_refuse_other_councillors_r4(settings, people):  # noqa: F811
+    from council.roles import Role
+    from tests.factories import CouncillorFactory, MembershipFactory, MunicipalYearFactory, UserFactory
+
+    settings.WITAN = {**settings.WITAN, "EXEMPT_PAPERS_FOR_ALL_COUNCILLORS": False}
+    meeting, exempt, _ = _meeting_with_every_kind_of_file(people)
+    year = MunicipalYearFactory(
+        start_date=meeting.date.replace(month=5, day=20),
+        end_date=meeting.date.replace(year=meeting.date.year + 1, month=5, day=19),
+    )
+    readers = {}
+    for name, on_the_body in (("member", True), ("other", False)):
+        councillor = CouncillorFactory(user=UserFactory(roles=[Role.COUNCILLOR], password=None))
+        if on_the_body:
+            MembershipFactory(
+                committee=meeting.committee,
+                councillor=councillor,
+                municipal_year=year,
+                start_date=year.start_date,
+            )
+        readers[name] = Client()
+        readers[name].force_login(councillor.user)
+
+    answers = {}
+    for name, client in readers.items():
+        pack = client.get(f"/meetings/{meeting.pk}/pack-confidential.pdf")
+        pack.close()
+        answers[name] = (pack.status_code, client.get(f"/reports/{exempt.pk}/").status_code)
+
+    assert answers == {"member": (200, 200), "other": (403, 404)}
