@@ -4,7 +4,9 @@
 - `parallel`: many documents rendered at once, one per core;
 - `assembly`: PDFs merged into one pack, keeping their structure trees (`structure`), with
   "Page N" stamps (`stamps`), bookmarks, page labels and front-sheet links (`navigation`);
-- `paragraphs`: paragraph numbers for report text.
+- `paragraphs`: paragraph numbers for report text;
+- `sanitise`: uploaded PDFs checked as a pack reads them, stripped of active content (`actions`)
+  and of a structure tree the merge could not digest (`structure_check`).
 """
 
 from .assembly import PACK_PAGE_LINK, AssembledPdf, PdfSection, assemble_pdf, pdf_page_count
@@ -17,19 +19,24 @@ from .render import (
     render_pdf,
     static_file_name,
 )
+from .sanitise import PdfRefused, SanitisedPdf, sanitise_pdf, sanitiser_fingerprint
 
 __all__ = [
     "DOCUMENT_ORIGIN",
     "PACK_PAGE_LINK",
     "AssembledPdf",
     "DocumentResourceRefused",
+    "PdfRefused",
     "PdfSection",
     "RenderJob",
+    "SanitisedPdf",
     "assemble_pdf",
     "number_paragraphs",
     "pdf_page_count",
     "read_static_resource",
     "render_pdf",
     "render_pdfs",
+    "sanitise_pdf",
+    "sanitiser_fingerprint",
     "static_file_name",
 ]

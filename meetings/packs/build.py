@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from council.models import CouncilProfile
 from council.storage import documents_storage
+from reports.models import Appendix
 from reports.pdf import (
     appendix_print_html,
     print_format_fingerprint,
@@ -20,7 +21,7 @@ from reports.pdf import (
     report_subject,
 )
 
-from ..models import AgendaPack, Meeting, SupplementaryAgenda
+from ..models import AgendaItem, AgendaPack, Meeting, SupplementaryAgenda
 from .cache import cached_pdf, document_key, known_pages, remember_pages, store_pdf
 from .contents import PackContents, PackDocument, pack_contents
 from .front_sheet import front_sheet_html
@@ -136,11 +137,49 @@ def _upload_bytes(document: PackDocument) -> bytes:
         raise PackBuildError(
             f"The uploaded file for “{document.bookmark}” is missing ({document.file_name})."
         ) from error
-    if document.sha256 and hashlib.sha256(data).hexdigest() != document.sha256:
+    digest = hashlib.sha256(data).hexdigest()
+    if document.sha256 and digest != document.sha256:
         raise PackBuildError(
             f"The uploaded file for “{document.bookmark}” has changed since it was uploaded."
         )
-    return data
+    return _bindable_upload(document, data, digest)
+
+
+def _bindable_upload(document: PackDocument, data: bytes, digest: str) -> bytes:
+    """The upload as the pack binds it: put through the check every upload now gets (issue 8), for
+    a file stored before that check, which may carry scripts or a structure tree the merge cannot
+    digest. The verdict is kept in the pack cache by the file's hash, the check's own fingerprint,
+    the page limit and the alternative text (pages tagged afresh carry it), so each file is checked
+    once, not at every build: a clean file is marked by an empty entry, a file that needed changes
+    by its normalised copy."""
+    from council.documents import PdfRefused, sanitise_pdf, sanitiser_fingerprint
+    from council.uploads import upload_max_pages
+
+    limit = upload_max_pages()
+    key = document_key("upload", sanitiser_fingerprint(), limit, document.alt_text, digest)
+    cached = cached_pdf(key)
+    if cached is not None:
+        return cached or data
+    try:
+        checked = sanitise_pdf(data, max_pages=limit, alt_text=document.alt_text, prove_clean=False)
+    except PdfRefused as refusal:
+        raise PackBuildError(
+            f"The uploaded file for “{document.bookmark}”{_upload_owner(document)} cannot be bound "
+            f"into the pack: {refusal}"
+        ) from refusal
+    store_pdf(key, checked.pdf if checked.changed else b"")
+    return checked.pdf
+
+
+def _upload_owner(document: PackDocument) -> str:
+    """Which item or report an upload belongs to, for an error message (asked only on failure)."""
+    item = AgendaItem.objects.filter(document=document.file_name).only("title").first()
+    if item is not None:
+        return f" of the item “{item.title}”"
+    appendix = Appendix.objects.filter(file=document.file_name).select_related("report").first()
+    if appendix is not None:
+        return f" of the report “{appendix.report.title}”"
+    return ""
 
 
 def pack_pdf_title(contents: PackContents) -> str:

@@ -158,7 +158,7 @@ def _report_documents(
                     file_name=appendix["file"],
                     sha256=appendix["sha256"],
                     top_stamp=NOT_FOR_PUBLICATION if exempt else "",
-                    alt_text=f"{name}: an uploaded document of {appendix['page_count']} pages.",
+                    alt_text=f"{name} (an uploaded document)",
                     pages=appendix["page_count"],
                 )
             )
@@ -193,7 +193,7 @@ def _item_document(entry: AgendaEntry, *, audience: Audience) -> list[PackDocume
             file_name=item.document.name,
             sha256=item.document_sha256,
             top_stamp=NOT_FOR_PUBLICATION if item.part == Part.B else "",
-            alt_text=f"{title}: an uploaded document of {item.document_pages} pages.",
+            alt_text=f"{title} (an uploaded document)",
             pages=item.document_pages,
         )
     ]

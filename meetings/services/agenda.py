@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from council.models import AuditEntry
 from council.services import audit_record, changed_values, field_values, signed_in_user
-from council.uploads import checked_pdf
+from council.uploads import pdf_upload_checked
 from reports.models import Report
 
 from ..agenda import item_label
@@ -93,6 +93,8 @@ def agenda_item_add(
     if not title and standard_item in StandardItem.values:
         title = STANDARD_ITEM_WORDING[StandardItem(standard_item)]
     title = (title or (reports[0].title if reports else "")).strip()
+    # Outside the transaction: checking and normalising a long PDF must not hold the meeting's lock.
+    checked = pdf_upload_checked(document, field="document", describe=title) if document is not None else None
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
         _require_open(meeting)
@@ -110,9 +112,9 @@ def agenda_item_add(
             added_by=signed_in_user(by),
             position=0,
         )
-        if document is not None:
-            item.document_pages, item.document_sha256 = checked_pdf(document, field="document")
-            item.document = document
+        if checked is not None:
+            item.document = checked.file
+            item.document_pages, item.document_sha256 = checked.page_count, checked.sha256
         item.full_clean(exclude=["position"])
         deadline = publication_deadline(meeting)
         if (

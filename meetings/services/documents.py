@@ -6,7 +6,7 @@ from django.db import transaction
 
 from council.models import AuditEntry
 from council.services import audit_record
-from council.uploads import checked_pdf
+from council.uploads import normalised_note, pdf_upload_checked
 
 from ..agenda import item_label
 from ..models import AgendaItem, Meeting
@@ -16,8 +16,11 @@ from .meetings import AgendaError, agenda_change_record
 def agenda_item_document_set(
     *, item: AgendaItem, document: UploadedFile, minutes_of: Meeting | None = None, by
 ) -> AgendaItem:
-    """Bind a PDF (checked: a whole, unencrypted PDF within the size limit) to an item, replacing any
-    it had. On a published agenda the change is listed and the packs are rebuilt."""
+    """Bind a PDF (checked: a whole, unencrypted PDF within the size and page limits, normalised
+    for publishing: `council.uploads`, issue 8) to an item, replacing any it had. On a published
+    agenda the change is listed and the packs are rebuilt."""
+    # Outside the transaction: checking a long PDF takes a while, and must not hold the meeting's lock.
+    checked = pdf_upload_checked(document, field="document", describe=item.title)
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
         if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
@@ -29,11 +32,10 @@ def agenda_item_document_set(
             raise AgendaError("A section heading has no document.")
         if item.is_withdrawn:
             raise AgendaError("This item has been withdrawn.")
-        pages, digest = checked_pdf(document, field="document")
         replaced = bool(item.document)
         old_name = item.document.name
-        item.document = document
-        item.document_pages, item.document_sha256 = pages, digest
+        item.document = checked.file
+        item.document_pages, item.document_sha256 = checked.page_count, checked.sha256
         if minutes_of is not None:
             item.minutes_of = minutes_of
         item.full_clean()
@@ -43,7 +45,8 @@ def agenda_item_document_set(
             by=by,
             action=AuditEntry.Action.CHANGED,
             changes={"document": [old_name, item.document.name]},
-            note=f"Document {'replaced' if replaced else 'added'} ({pages} pages)",
+            note=f"Document {'replaced' if replaced else 'added'} ({checked.page_count} pages)"
+            + normalised_note(checked),
         )
         if item.is_published:
             verb = "replaced" if replaced else "added"

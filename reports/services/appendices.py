@@ -7,7 +7,7 @@ from django.db.models import Max
 
 from council.models import AuditEntry
 from council.services import audit_record
-from council.uploads import checked_pdf
+from council.uploads import normalised_note, pdf_upload_checked
 
 from ..models import Appendix, Report
 from .editing import revision_record
@@ -34,10 +34,16 @@ def appendix_add(
     public_interest_reason: str = "",
     by,
 ) -> Appendix:
-    """Add an appendix at the end. An uploaded PDF must be a real, unencrypted PDF within the size limit.
+    """Add an appendix at the end. An uploaded PDF must be a real, unencrypted PDF within the size and
+    page limits; what is stored is the PDF normalised for publishing (`council.uploads`, issue 8).
 
     Like an edit, this makes a new version, and sends a submitted or approved report back for approval.
     """
+    _require_editable(report)  # before reading the file; checked again under the lock
+    if upload is not None and kind != Appendix.Kind.UPLOADED:
+        raise ValidationError({"file": "A written appendix has no uploaded file."})
+    # Outside the transaction: checking a long PDF takes a while, and must not hold the report's lock.
+    checked = pdf_upload_checked(upload, describe=f"{label} – {title}") if upload is not None else None
     with transaction.atomic():
         _lock(report)
         _require_editable(report)
@@ -51,11 +57,9 @@ def appendix_add(
             exempt_paragraphs=sorted(set(exempt_paragraphs)),
             public_interest_reason=public_interest_reason,
         )
-        if kind == Appendix.Kind.UPLOADED and upload is not None:
-            appendix.page_count, appendix.sha256 = checked_pdf(upload)
-            appendix.file = upload
-        elif upload is not None:
-            raise ValidationError({"file": "A written appendix has no uploaded file."})
+        if checked is not None:
+            appendix.page_count, appendix.sha256 = checked.page_count, checked.sha256
+            appendix.file = checked.file
         last = Appendix.objects.filter(report=report).aggregate(n=Max("position"))["n"] or 0
         appendix.position = last + 1
         appendix.full_clean()  # R4 for the appendix; sanitises a written body
@@ -65,7 +69,7 @@ def appendix_add(
             by=by,
             action=AuditEntry.Action.CHANGED,
             changes={"appendices": [None, str(appendix)]},
-            note=f"{appendix.label} added",
+            note=f"{appendix.label} added{normalised_note(checked)}",
         )
         revision_record(report=report, by=by, note=f"{appendix.label} added")
     return appendix

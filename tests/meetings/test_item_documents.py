@@ -80,7 +80,7 @@ def test_document_must_be_a_whole_pdf_and_never_on_a_heading():
     with pytest.raises(ValidationError) as error:
         agenda_item_document_set(item=_minutes_item(meeting), document=pdf_upload(password="secret"), by=by)
     assert error.value.message_dict == {
-        "document": ["This PDF is password-protected: upload a copy without a password."]
+        "document": ["This PDF is encrypted: upload a copy without a password or encryption."]
     }
     with pytest.raises(AgendaError, match=r"A section heading has no document\."):
         agenda_item_document_set(item=heading, document=pdf_upload(), by=by)

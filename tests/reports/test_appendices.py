@@ -89,28 +89,37 @@ def test_appendix_add_damaged_pdf_refused():
     report = ReportFactory()
     damaged = SimpleUploadedFile("minutes.pdf", b"%PDF-1.7\n garbage without any objects", "application/pdf")
 
-    assert _file_error(report, damaged) == ["The file is not a PDF."]
+    assert _file_error(report, damaged) == [
+        "This PDF is damaged and cannot be read: open it, save or export it as a PDF again, "
+        "and upload the new copy."
+    ]
 
 
 def test_appendix_add_oversize_file_refused(settings):
     settings.WITAN = {**settings.WITAN, "APPENDIX_MAX_BYTES": 1024}
     report = ReportFactory()
 
-    assert _file_error(report, pdf_upload(pages=10)) == ["The file is larger than 1 KB."]
+    assert _file_error(report, pdf_upload(pages=10)) == [
+        "The file is larger than 1 KB: make it smaller (for example, save it with compressed images) "
+        "or split it into smaller documents."
+    ]
 
 
 def test_appendix_add_default_limit_is_20_mb():
     report = ReportFactory()
     big = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * (20 * 1024 * 1024), "application/pdf")
 
-    assert _file_error(report, big) == ["The file is larger than 20 MB."]
+    assert _file_error(report, big) == [
+        "The file is larger than 20 MB: make it smaller (for example, save it with compressed images) "
+        "or split it into smaller documents."
+    ]
 
 
 def test_appendix_add_encrypted_pdf_refused():
     report = ReportFactory()
 
     assert _file_error(report, pdf_upload(pages=2, password="secret")) == [
-        "This PDF is password-protected: upload a copy without a password."
+        "This PDF is encrypted: upload a copy without a password or encryption."
     ]
 
 
@@ -129,6 +138,19 @@ def test_appendix_add_exempt_without_paragraph_refused_r4():
     assert error.value.message_dict == {
         "exempt_paragraphs": ["An exempt document must cite its Schedule 12A paragraph(s)."]
     }
+
+
+def test_appendix_add_to_published_report_refused_before_the_file_is_read():
+    """A frozen report says so, whatever the file: the upload check (issue 8) is not run for nothing."""
+    report = report_approved()
+    report_publish(report=report, by=report.created_by)
+    fake = SimpleUploadedFile("plan.pdf", b"not a pdf", content_type="application/pdf")
+
+    with pytest.raises(ReportError) as error:
+        _upload(report, fake)
+
+    assert str(error.value) == "A published report is frozen: its appendices cannot be changed."
+    assert Appendix.objects.count() == 0
 
 
 def test_appendix_add_to_approved_report_restarts_approvals():
