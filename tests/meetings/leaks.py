@@ -128,8 +128,9 @@ def surfaces_of(client, meeting: Meeting) -> Surfaces:
         response = client.get(address)
         if response.status_code != 200:
             continue
+        # Reading a streamed file to the end closes it (the test client's wrapper does, without the
+        # signal that would close the test's database connection).
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        response.close()
         surfaces.files[address] = body
         if response["Content-Type"].startswith("application/pdf"):
             surfaces.texts[address] = pdf_text(body)
