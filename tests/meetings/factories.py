@@ -9,10 +9,12 @@ from datetime import date, datetime, time
 from django.utils import timezone
 from pypdf import PdfReader
 
+from council.audience import Audience
 from council.roles import Role
 from meetings.agenda import numbered_agenda
-from meetings.models import AgendaItem, AgendaTemplateEntry, Meeting
+from meetings.models import AgendaChange, AgendaItem, AgendaTemplateEntry, Meeting
 from meetings.services import agenda_item_add, meeting_create
+from meetings.visibility import change_summary_for
 from reports.models import Appendix, Report
 from reports.services import appendix_add, report_submit
 from tests.factories import CommitteeFactory, UserFactory
@@ -222,10 +224,6 @@ def run_queued_tasks() -> int:
 
 def public_changes(meeting=None) -> list[str]:
     """The changes list as the public read it (R4: `meetings.visibility.change_summary_for`)."""
-    from council.audience import Audience
-    from meetings.models import AgendaChange
-    from meetings.visibility import change_summary_for
-
     changes = AgendaChange.objects.select_related("item").order_by("made_at", "pk")
     if meeting is not None:
         changes = changes.filter(meeting=meeting)

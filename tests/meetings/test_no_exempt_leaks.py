@@ -10,7 +10,8 @@ may contain a secret (page HTML, PDF text, bookmarks, structure-tree titles and 
 texts, metadata), nor the bytes of a private file. The confidential pack must hold every report secret,
 so the test cannot pass by generating nothing.
 
-`WITAN_LEAK_EXAMPLES` sets how many agendas are generated (default 12, plus the explicit examples).
+`WITAN_LEAK_EXAMPLES` sets how many agendas are generated (default 12, plus the explicit examples);
+`WITAN_LEAK_TALLY=<file>` appends each agenda's counts (items, addresses read, secrets, private files).
 """
 
 import io
@@ -200,6 +201,9 @@ def test_no_anonymous_response_holds_exempt_material_r4(people, items):  # noqa:
     private_files[confidential.file.name] = _stored(confidential.file.name)
 
     reader = surfaces_of(Client(), meeting)
+    if os.environ.get("WITAN_LEAK_TALLY"):
+        with open(os.environ["WITAN_LEAK_TALLY"], "a") as tally:
+            tally.write(f"{len(items)} {len(reader.texts)} {len(secrets.words)} {len(private_files)}\n")
 
     leaks = {word: reader.containing(word) for word in secrets.words if reader.containing(word)}
     assert leaks == {}
