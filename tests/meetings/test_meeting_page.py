@@ -78,7 +78,12 @@ def approved_report(meeting, people, title, *, exempt=False, title_is_exempt=Fal
     if appendix:
         appendix_add(report=report, label="Appendix 1", title="Site plan", kind=Appendix.Kind.UPLOADED,
                      upload=pdf_upload(pages=3), by=author)  # fmt: skip
-    report_submit(report=report, by=author)
+    return submitted_and_approved(report, people)
+
+
+def submitted_and_approved(report, people):
+    """Submit a draft and record every sign-off, by the `people` fixture's approvers."""
+    report_submit(report=report, by=people["author"])
     for role in (Approval.Role.FINANCE, Approval.Role.LEGAL):
         approval_record(report=report, role=role, by=people[role])
     for role in Approval.OPTIONAL_ROLES:

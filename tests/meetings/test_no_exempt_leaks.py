@@ -28,12 +28,16 @@ from hypothesis import strategies as st
 from council.storage import documents_storage
 from meetings.models import AgendaItem, AgendaPack, PackBuild, Part
 from meetings.services import agenda_item_add, agenda_publish, pack_build_run
-from reports.models import Appendix, Approval
-from reports.services import appendix_add, approval_record, report_submit
+from reports.models import Appendix
+from reports.services import appendix_add
 from tests.factories import CommitteeFactory
 from tests.meetings.factories import clerk, meeting_called
 from tests.meetings.leaks import pdf_text, stored_file_addresses, surfaces_of
-from tests.meetings.test_meeting_page import _on_publication_day, people  # noqa: F401 (fixtures)
+from tests.meetings.test_meeting_page import (  # noqa: F401 (fixtures)
+    _on_publication_day,
+    people,
+    submitted_and_approved,
+)
 from tests.reports.factories import report_edit, report_ready
 
 pytestmark = pytest.mark.django_db
@@ -117,14 +121,7 @@ def _approved(meeting, people, *, kind: str, private_item: bool, secrets: Secret
             public_interest_reason="The bidders' prices are commercially sensitive.",
             by=author,
         )
-    report_submit(report=report, by=author)
-    for role in (Approval.Role.FINANCE, Approval.Role.LEGAL):
-        approval_record(report=report, role=role, by=people[role])
-    for role in Approval.OPTIONAL_ROLES:
-        approval_record(report=report, role=role, by=people[role], not_applicable_reason="No impact.")
-    approval_record(report=report, role=Approval.Role.DIRECTOR, by=people["director"])
-    report.refresh_from_db()
-    return report
+    return submitted_and_approved(report, people)
 
 
 def _document(marker: str) -> SimpleUploadedFile:
