@@ -22,7 +22,7 @@ from django.db import models
 
 from .roles import STAFF_ROLES, Role
 from .rules import has_any_role
-from .selectors import memberships_current
+from .selectors import memberships_running
 
 
 class Audience(models.TextChoices):
@@ -67,7 +67,7 @@ def sits_on(user, *, committee_id: int, on: date) -> bool:
     key = (committee_id, on)
     if key not in cache:
         cache[key] = (
-            memberships_current(on=on).filter(committee_id=committee_id, councillor=councillor).exists()
+            memberships_running(on=on).filter(committee_id=committee_id, councillor=councillor).exists()
         )
     return cache[key]
 

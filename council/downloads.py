@@ -34,11 +34,19 @@ def cache_publicly(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _offloaded(name: str) -> HttpResponse | None:
+def _file_response(name: str) -> HttpResponse:
+    """The response carrying the stored file `name`; FileNotFoundError if storage has no such file.
+
+    Sent by Witan (opening the file is the check that it is there), or, offloaded, by the web server,
+    which reads it from DOCUMENTS_ROOT itself once Witan has checked that it exists."""
+    if not name:
+        raise FileNotFoundError(name)
+    storage = documents_storage()
     offload = settings.WITAN.get("DOCUMENT_OFFLOAD", "")
     if not offload:
-        return None
-    storage = documents_storage()
+        return FileResponse(storage.open(name, "rb"), content_type="application/pdf")
+    if not storage.exists(name):
+        raise FileNotFoundError(name)
     response = HttpResponse(content_type="application/pdf")
     if offload.startswith("x-accel-redirect:"):
         prefix = offload.removeprefix("x-accel-redirect:").rstrip("/")
@@ -69,11 +77,12 @@ def document_response(
     public ones may be cached for five minutes and are revalidated by their hash (ETag).
     """
     name = file.name if isinstance(file, FieldFile) else file
-    storage = documents_storage()
     etag = f'"{sha256}"' if sha256 else None
     response = get_conditional_response(request, etag=etag) if etag else None
     if response is None:
-        if not name or not storage.exists(name):
+        try:
+            response = _file_response(name)
+        except FileNotFoundError:
             logger.error("Stored file %r for %s is missing (%s)", name, what, request.path)
             response = render(
                 request,
@@ -82,9 +91,6 @@ def document_response(
                 status=404,
             )
             return cache_privately(response)
-        response = _offloaded(name)
-        if response is None:
-            response = FileResponse(storage.open(name, "rb"), content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(as_attachment=False, filename=filename)
         if etag:
             response["ETag"] = etag

@@ -35,9 +35,14 @@ def _current(on: date) -> Q:
     )
 
 
+def memberships_running(*, on) -> QuerySet[Membership]:
+    """Memberships running on `on`: a date, or an expression such as `OuterRef("meeting_date")`."""
+    return Membership.objects.filter(_current(on))
+
+
 def memberships_current(*, on: date | None = None) -> QuerySet[Membership]:
     return (
-        Membership.objects.filter(_current(on or today()))
+        memberships_running(on=on or today())
         .select_related("councillor__party", "councillor__ward", "co_optee", "municipal_year", "committee")
         .annotate(role_rank=ROLE_ORDER)
         .order_by("role_rank", "councillor__last_name", "councillor__first_name", "co_optee__name")

@@ -29,7 +29,7 @@ def upload_max_bytes() -> int:
 def upload_max_pages() -> int:
     """WITAN["UPLOAD_MAX_PAGES"]: a pack binds every page of every upload, so a page limit keeps
     its build (and the upload check) to seconds."""
-    return settings.WITAN.get("UPLOAD_MAX_PAGES", 1000)
+    return settings.WITAN["UPLOAD_MAX_PAGES"]
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,11 @@ def committee_meetings(*, committee: Committee) -> tuple[list[Meeting], list[Mee
     return upcoming, past
 
 
+def agenda_changes_with_items() -> QuerySet[AgendaChange]:
+    """Changes with what `visibility.change_summary_for` reads to name their item (its reports)."""
+    return AgendaChange.objects.select_related("item").prefetch_related("item__report_links__report")
+
+
 def meeting_for_display(pk: int) -> Meeting:
     """A meeting with everything its public page reads, in a fixed number of queries however long
     the agenda: its published items (withdrawn ones too, for the changes list) with their reports
@@ -92,12 +97,7 @@ def meeting_for_display(pk: int) -> Meeting:
             Prefetch("items", queryset=items, to_attr="published_items"),
             Prefetch("supplements", queryset=SupplementaryAgenda.objects.order_by("number")),
             Prefetch("packs", queryset=AgendaPack.objects.select_related("supplement")),
-            Prefetch(
-                "agenda_changes",
-                queryset=AgendaChange.objects.select_related("item")
-                .prefetch_related("item__report_links__report")
-                .order_by("made_at", "pk"),
-            ),
+            Prefetch("agenda_changes", queryset=agenda_changes_with_items().order_by("made_at", "pk")),
         )
         .get(pk=pk)
     )
@@ -215,7 +215,7 @@ def file_size(size_bytes: int) -> str:
     return f"{max(1, round(size_bytes / 1024))} KB"
 
 
-def _report_on_agenda(item: AgendaItem, report: Report, *, is_open: bool, audience) -> ReportOnAgenda:
+def _report_on_agenda(report: Report, *, is_open: bool, audience) -> ReportOnAgenda:
     reference = exempt_reference(report.exempt_paragraphs) if report.is_exempt else ""
     title = report_title_for(report, audience)
     if not is_open:
@@ -247,7 +247,7 @@ def _item_on_agenda(entry: AgendaEntry, *, visible: set[int], audience) -> ItemO
         # with its paragraph; a report nobody published is simply not listed.
         is_open = report.pk in visible and report_is_shown_on_item(item, report, audience)
         if is_open or report.is_exempt:
-            on_agenda = _report_on_agenda(item, report, is_open=is_open, audience=audience)
+            on_agenda = _report_on_agenda(report, is_open=is_open, audience=audience)
             if item.part == Part.B:
                 on_agenda.exempt_reference = ""  # the item says it already
             shown.reports.append(on_agenda)

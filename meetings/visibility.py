@@ -19,7 +19,6 @@ The rules:
 
 from council.audience import Audience, audience_of
 from reports.visibility import (
-    EXEMPT_ITEM,
     appendix_is_shown_to,
     report_is_shown_to,
     report_title_for,
@@ -44,6 +43,7 @@ __all__ = [
     "report_bookmark_for",
     "report_is_shown_on_item",
     "report_title_for",
+    "stored_document_description",
 ]
 
 # The audience each pack is printed for: the public pack for anyone; the confidential one for those who
@@ -52,6 +52,8 @@ PACK_AUDIENCE = {
     AgendaPack.Variant.PUBLIC: Audience.PUBLIC,
     AgendaPack.Variant.CONFIDENTIAL: Audience.BODY_MEMBER,
 }
+
+EXEMPT_ITEM = "Exempt item"
 
 # What an entry of the changes list stands for where the item's title goes (see `change_summary_for`).
 TITLE_PLACEHOLDER = "{title}"
@@ -71,19 +73,20 @@ def item_title_for(item: AgendaItem, reports, audience: Audience) -> str:
     return EXEMPT_ITEM if title_is_withheld(reports, audience) else item.title
 
 
+def _item_is_readable(item: AgendaItem, reports, audience: Audience) -> bool:
+    """Neither taken in private from this audience nor under a withheld title."""
+    return not (item_is_private_to(item, audience) or title_is_withheld(reports, audience))
+
+
 def item_description_for(item: AgendaItem, reports, audience: Audience) -> str:
     """A note on the item may say what its title withholds: shown only where the item is readable."""
-    if item_is_private_to(item, audience) or title_is_withheld(reports, audience):
-        return ""
-    return item.description
+    return item.description if _item_is_readable(item, reports, audience) else ""
 
 
 def item_urgency_for(item: AgendaItem, reports, audience: Audience) -> str:
     """The chair's reason for urgency (R2), or "" where it would tell what the item withholds: the
     front sheet and the page then say only that the item is urgent."""
-    if item_is_private_to(item, audience) or title_is_withheld(reports, audience):
-        return ""
-    return item.urgency_reason
+    return item.urgency_reason if _item_is_readable(item, reports, audience) else ""
 
 
 def item_document_is_shown_to(item: AgendaItem, audience: Audience) -> bool:
@@ -94,6 +97,15 @@ def item_document_is_shown_to(item: AgendaItem, audience: Audience) -> bool:
     if not item.is_published and not audience.sees_unpublished:
         return False
     return not item_is_private_to(item, audience)
+
+
+def stored_document_description(item: AgendaItem, *, reports=None) -> str:
+    """What an item's uploaded document says its pages are, should they be tagged afresh on upload
+    (`council.uploads`): the text is stored in the file, which every pack binds, so it names the
+    item as the public may (`reports`: the item's, if it is not saved yet)."""
+    if reports is None:
+        reports = [link.report for link in item.report_links.all()]
+    return item_title_for(item, reports, Audience.PUBLIC)
 
 
 def report_is_shown_on_item(item: AgendaItem, report, audience: Audience) -> bool:

@@ -19,6 +19,7 @@ from reports.models import Report
 from ..agenda import item_label
 from ..models import STANDARD_ITEM_WORDING, AgendaItem, AgendaItemReport, Meeting, Part, StandardItem
 from ..publication import item_is_late, publication_deadline
+from ..visibility import stored_document_description
 from .meetings import AgendaError, agenda_change_record, trailing_standard_items
 
 _ATTACHABLE = (
@@ -94,7 +95,10 @@ def agenda_item_add(
         title = STANDARD_ITEM_WORDING[StandardItem(standard_item)]
     title = (title or (reports[0].title if reports else "")).strip()
     # Outside the transaction: checking and normalising a long PDF must not hold the meeting's lock.
-    checked = pdf_upload_checked(document, field="document", describe=title) if document is not None else None
+    checked = None
+    if document is not None:
+        description = stored_document_description(AgendaItem(title=title), reports=reports)
+        checked = pdf_upload_checked(document, field="document", describe=description)
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
         _require_open(meeting)

@@ -10,6 +10,7 @@ from council.uploads import normalised_note, pdf_upload_checked
 
 from ..agenda import item_label
 from ..models import AgendaItem, Meeting
+from ..visibility import stored_document_description
 from .meetings import AgendaError, agenda_change_record
 
 
@@ -20,7 +21,7 @@ def agenda_item_document_set(
     for publishing: `council.uploads`, issue 8) to an item, replacing any it had. On a published
     agenda the change is listed and the packs are rebuilt."""
     # Outside the transaction: checking a long PDF takes a while, and must not hold the meeting's lock.
-    checked = pdf_upload_checked(document, field="document", describe=item.title)
+    checked = pdf_upload_checked(document, field="document", describe=stored_document_description(item))
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
         if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):

@@ -171,7 +171,9 @@ def item_document(request, pk, item_pk):
     audience = audience_for_meeting(request.user, meeting)
     if not item_document_is_shown_to(item, audience):
         raise Http404("No document has that address.")
-    number = next((e.number for e in numbered_agenda(meeting.items.all()) if e.item.pk == item.pk), None)
+    # Numbered as the published agenda numbers it (democratic services may also open a draft item's).
+    numbered = meeting.items.filter(published_at__isnull=False) if item.is_published else meeting.items.all()
+    number = next((e.number for e in numbered_agenda(numbered) if e.item.pk == item.pk), None)
     filename = f"{meeting.committee.slug}-{meeting.date:%Y-%m-%d}-item-{number}.pdf"
     return document_response(
         request,

@@ -16,6 +16,7 @@ from ..agenda import AgendaEntry, numbered_agenda
 from ..forms import ReportChoices
 from ..models import AgendaChange, AgendaItem, AgendaItemReport, AgendaPack, Meeting, PackBuild, Part
 from ..publication import PublicationDeadline, item_is_late, publication_deadline
+from ..selectors import agenda_changes_with_items
 from ..services import agenda_missing
 from ..visibility import Audience, change_summary_for
 
@@ -178,8 +179,9 @@ def current_packs(meeting: Meeting) -> list[PackRow]:
 def agenda_changes(meeting: Meeting) -> list[AgendaChange]:
     """The changes list as democratic services read it (each with `shown`, its summary: R4)."""
     changes = list(
-        meeting.agenda_changes.select_related("made_by", "item")
-        .prefetch_related("item__report_links__report")
+        agenda_changes_with_items()
+        .filter(meeting=meeting)
+        .select_related("made_by")
         .order_by("-made_at", "-pk")
     )
     for change in changes:

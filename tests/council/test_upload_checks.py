@@ -27,7 +27,14 @@ from meetings.packs.build import PackBuildError, build_pack
 from meetings.services import agenda_item_document_set
 from reports.models import Appendix
 from reports.services import appendix_add, report_submit
-from tests.meetings.factories import MEETING_DATE, clerk, meeting_called, report_item, travel_to
+from tests.meetings.factories import (
+    MEETING_DATE,
+    clerk,
+    meeting_called,
+    report_approved_with,
+    report_item,
+    travel_to,
+)
 from tests.reports.factories import ReportFactory, approvals_complete, officer_user, report_ready
 
 pytestmark = pytest.mark.django_db
@@ -622,3 +629,30 @@ def test_staff_item_document_page_shows_the_refusal_on_the_field_and_keeps_the_m
     assert f'<option value="{previous.pk}" selected>' in response.content.decode()
     item.refresh_from_db()
     assert not item.document
+
+
+def test_upload_retagged_for_an_exempt_title_item_names_it_as_the_public_may_r4(time_machine):
+    """R4: pages tagged afresh on upload keep their alternative text in the stored file, which the
+    public pack binds: an item whose report's title is exempt is named "Exempt item" there."""
+    travel_to(time_machine, date(2025, 6, 2))
+    by = clerk()
+    meeting = meeting_called(on=MEETING_DATE, by=by)
+    report = report_approved_with(
+        committee=meeting.committee,
+        meeting_date=MEETING_DATE,
+        title="Dismissal appeal of the Head of Parking",
+        is_exempt=True,
+        exempt_paragraphs=[1],
+        title_is_exempt=True,
+        public_interest_reason="It names an employee.",
+    )
+    item = report_item(meeting, report=report, by=by)
+
+    item = agenda_item_document_set(item=item, document=_upload(_parent_tree_loop()), by=by)
+
+    with pikepdf.open(io.BytesIO(_stored(item.document))) as pdf:
+        (document,) = pdf.Root.StructTreeRoot.K
+        assert [str(kid.Alt) for kid in document.K] == [
+            "Exempt item, page 1 of 2",
+            "Exempt item, page 2 of 2",
+        ]
